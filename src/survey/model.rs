@@ -1,0 +1,194 @@
+//! The typed survey: what `parse_survey` returns and every later step reads.
+
+use serde::{Deserialize, Serialize};
+
+/// What a column holds, inferred by the import and overridable by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ColumnKind {
+    /// The unique respondent identifier. Never clustered.
+    Id,
+    /// An ordered rating scale (numeric 1–5, 0–10, or labelled).
+    Likert,
+    /// Check-all-that-apply: a set of options per respondent.
+    Multi,
+    /// One of a small set of unordered levels.
+    Categorical,
+    /// A free number (age in years, household size, ...).
+    Numeric,
+    /// Free text. Never clustered.
+    Text,
+}
+
+/// The possible range of a Likert question, recorded even where no respondent
+/// used its ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scale {
+    /// The lowest possible value (labelled scales start at 1).
+    pub min: f64,
+    /// The highest possible value.
+    pub max: f64,
+    /// Labels in order, lowest first; empty for a purely numeric scale.
+    pub labels: Vec<String>,
+}
+
+impl Scale {
+    /// The label nearest to `value`, if the scale is labelled.
+    pub fn nearest_label(&self, value: f64) -> Option<&str> {
+        if self.labels.is_empty() || !value.is_finite() {
+            return None;
+        }
+        let step = if self.labels.len() > 1 {
+            (self.max - self.min) / (self.labels.len() - 1) as f64
+        } else {
+            1.0
+        };
+        let i = ((value - self.min) / step).round().clamp(0.0, (self.labels.len() - 1) as f64);
+        self.labels.get(i as usize).map(String::as_str)
+    }
+}
+
+/// The answers of one column, one entry per respondent in input order.
+/// `None` is a missing answer (blank, `NA`, `Don't know`, a missing code ...).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    /// `likert` (the position on the scale, labelled scales as `min + index`)
+    /// and `numeric` columns.
+    Numbers(Vec<Option<f64>>),
+    /// `categorical` columns: an index into [`Column::levels`].
+    Levels(Vec<Option<u32>>),
+    /// `multi` columns: sorted indices into [`Column::options`]. An answered
+    /// question with nothing ticked is `Some(vec![])`.
+    Sets(Vec<Option<Vec<u32>>>),
+    /// `id` and `text` columns, trimmed.
+    Text(Vec<Option<String>>),
+}
+
+impl Values {
+    /// Number of respondents.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Numbers(v) => v.len(),
+            Values::Levels(v) => v.len(),
+            Values::Sets(v) => v.len(),
+            Values::Text(v) => v.len(),
+        }
+    }
+
+    /// True when there are no respondents.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when respondent `row` (0-based) did not answer.
+    pub fn is_missing(&self, row: usize) -> bool {
+        match self {
+            Values::Numbers(v) => v[row].is_none(),
+            Values::Levels(v) => v[row].is_none(),
+            Values::Sets(v) => v[row].is_none(),
+            Values::Text(v) => v[row].is_none(),
+        }
+    }
+}
+
+/// One question (or, for a `multi` question spread over 0/1 columns, the
+/// group of columns sharing a prefix).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Column {
+    /// The header as written in the file (for a grouped `multi`, the shared prefix).
+    pub name: String,
+    /// What the column holds.
+    pub kind: ColumnKind,
+    /// How many respondents did not answer.
+    pub missing: usize,
+    /// `likert` only: the possible range and labels.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scale: Option<Scale>,
+    /// `multi` only: the options, in first-seen order.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub options: Option<Vec<String>>,
+    /// `categorical` only: the levels, in first-seen order.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub levels: Option<Vec<String>>,
+    /// The source headers this question came from (more than one for a
+    /// grouped `multi`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub headers: Vec<String>,
+    /// The answers. Not serialised: bulk data crosses to JS as typed arrays.
+    #[serde(skip)]
+    pub values: Values,
+}
+
+impl Default for Values {
+    fn default() -> Self {
+        Values::Text(Vec::new())
+    }
+}
+
+/// Something the import noticed that the analyst should know, without it
+/// being an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// A stable machine-readable code.
+    pub code: WarningCode,
+    /// The column concerned, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<String>,
+    /// The row concerned (1-based as a spreadsheet shows it, the header being row 1).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub row: Option<usize>,
+    /// A readable sentence.
+    pub message: String,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningCode {
+    /// The bytes were not UTF-8 and were decoded as Windows-1252.
+    DecodedWindows1252,
+    /// Every answer in the column is the same.
+    ConstantColumn,
+    /// Almost every answer in the column is missing.
+    MostlyMissing,
+    /// A Likert value lies outside the column's scale.
+    OutOfScale,
+    /// Blank or delimiter-only lines at the end were ignored.
+    TrailingBlankLines,
+    /// A column was left out of the clustering.
+    ColumnLeftOut,
+    /// Some respondents answered none of the clustered questions.
+    NoAnswers,
+    /// Anything else worth knowing.
+    Other,
+}
+
+/// A parsed survey: respondents in input order, one [`Column`] per question.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Survey {
+    /// Number of respondents (data rows).
+    pub respondents: usize,
+    /// The questions, in file order.
+    pub columns: Vec<Column>,
+    /// What the import noticed.
+    pub warnings: Vec<Warning>,
+    /// The respondent identifiers: the id column's values, or `"2"`, `"3"`, ...
+    /// (the spreadsheet row) when there is none.
+    pub ids: Vec<String>,
+    /// Name of the id column, if any.
+    pub id_column: Option<String>,
+    /// The delimiter that was used.
+    pub delimiter: u8,
+    /// A hash (FNV-1a 64, hex) of the input bytes, recorded in every model.
+    pub input_hash: String,
+}
+
+impl Survey {
+    /// The column named `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
