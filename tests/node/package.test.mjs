@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import lib, { sample } from "./load.mjs";
+
+const { parseSurvey, segment, assign } = lib;
+
+test("parseSurvey reads the sample survey from bytes and from text alike", () => {
+  const fromBytes = parseSurvey(new Uint8Array(sample));
+  const fromText = parseSurvey(sample.toString("utf8"));
+  assert.equal(fromBytes.respondents, 1500);
+  assert.deepEqual(fromText.columns, fromBytes.columns);
+  assert.equal(fromBytes.ids[0], "R10001");
+  assert.equal(fromBytes.idColumn, "respondent_id");
+  assert.match(fromBytes.inputHash, /^[0-9a-f]{16}$/);
+});
+
+test("segment returns typed, consistent results and is deterministic for a seed", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  const a = segment(survey, { k: 4, seed: 7, restarts: 3 });
+  const b = segment(survey, { k: 4, seed: 7, restarts: 3 });
+  assert.equal(a.k, 4);
+  assert.ok(a.assignments instanceof Int32Array);
+  assert.equal(a.assignments.length, 1500);
+  assert.deepEqual(a.assignments, b.assignments);
+  assert.ok(a.centroids instanceof Float64Array);
+  assert.equal(a.centroids.length, 4 * a.dimensions);
+  const summary = a.toJSON();
+  assert.equal(summary.seed, 7);
+  assert.equal(summary.segments.length, 4);
+  const counted = new Map();
+  for (const s of a.assignments) counted.set(s, (counted.get(s) ?? 0) + 1);
+  for (const s of summary.segments) assert.equal(s.size, counted.get(s.id) ?? 0);
+  assert.ok(Math.abs(summary.segments.reduce((t, s) => t + s.share, 0) - 1) < 1e-9);
+  assert.ok(summary.inertia > 0);
+});
+
+test("a saved model survives JSON and assigns the same respondents to the same segments", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  const result = segment(survey, { k: 4, seed: 11, restarts: 2 });
+  const model = JSON.parse(JSON.stringify(result.model()));
+  const assigned = assign(model, survey);
+  assert.deepEqual(Array.from(assigned.assignments), Array.from(result.assignments));
+});
+
+test("bad input throws a real Error with row and column, and the module keeps working", () => {
+  assert.throws(() => parseSurvey(""), (e) => e instanceof Error && /empty/i.test(e.message));
+  const ragged = "id,a,b\n1,2,3\n2,3\n";
+  assert.throws(
+    () => parseSurvey(ragged),
+    (e) => e instanceof Error && e.row === 3 && /row 3/.test(e.message),
+  );
+  assert.throws(() => parseSurvey(42), (e) => e instanceof Error);
+  const survey = parseSurvey(new Uint8Array(sample));
+  assert.throws(() => segment(survey, { k: 0 }), (e) => e instanceof Error && /k/.test(e.message));
+  assert.throws(() => segment(survey, { k: "seven" }), (e) => e instanceof Error);
+  assert.equal(segment(survey, { k: 3, restarts: 1 }).k, 3);
+});
