@@ -4,4 +4,4 @@
 pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

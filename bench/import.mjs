@@ -1,0 +1,66 @@
+// Import throughput: parseSurvey against Papa Parse on the same generated
+// ~50 MB survey export, in Node and in headless Chromium. Prints MB/s.
+//
+//   node bench/import.mjs [megabytes]     (after scripts/build-pkg.sh)
+//
+// Papa Parse only splits the text into cells; parseSurvey also decodes,
+// infers each column's kind and scale and converts every answer, so the ratio
+// is the price of that work, not like for like.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+import { serveStatic, launchChromium } from "../tests/page/harness.mjs";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const megabytes = Number(process.argv[2] ?? 50);
+const rows = Math.round((megabytes * 1e6) / 289); // the sample's bytes per respondent
+const file = `${root}bench/data/survey-${megabytes}mb.csv`;
+mkdirSync(`${root}bench/data`, { recursive: true });
+if (!existsSync(file)) execFileSync("node", [`${root}scripts/make-sample.mjs`, file, String(rows), "7"], { stdio: "inherit" });
+const bytes = readFileSync(file);
+const mb = statSync(file).size / 1e6;
+
+const lib = await import(`${root}pkg/citizen_segments.js`);
+lib.initSync({ module: readFileSync(`${root}pkg/citizen_segments_bg.wasm`) });
+
+function time(fn, repeats = 3) {
+  fn(); // warm-up: V8 tiers wasm and JS up on the first long call
+  const times = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return Math.min(...times) / 1000;
+}
+
+const report = (where, what, seconds) =>
+  console.log(`${where.padEnd(9)} ${what.padEnd(26)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s  (${seconds.toFixed(2)} s for ${mb.toFixed(1)} MB)`);
+
+console.log(`import benchmark: ${mb.toFixed(1)} MB, ${rows} respondents, 13 columns`);
+const ours = time(() => lib.parseSurvey(bytes).free());
+const text = bytes.toString("utf8");
+const papa = time(() => Papa.parse(text, { header: true, skipEmptyLines: true }));
+const papaBytes = time(() => Papa.parse(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true }));
+report("node", "parseSurvey (bytes)", ours);
+report("node", "Papa Parse (text)", papa);
+report("node", "Papa Parse (decode+text)", papaBytes);
+console.log(`node      ratio parseSurvey / Papa Parse (decode+text): ${(papaBytes / ours).toFixed(2)}x speed`);
+
+const server = await serveStatic(root);
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  page.on("console", (m) => m.type() === "error" && console.error(m.text()));
+  await page.goto(`${server.url}bench/import.html`);
+  await page.waitForFunction(() => typeof window.runImportBenchmark === "function");
+  const figures = await page.evaluate(async (name) => window.runImportBenchmark(name), `bench/data/survey-${megabytes}mb.csv`);
+  report("chromium", "parseSurvey (bytes)", figures.ours);
+  report("chromium", "Papa Parse (decode+text)", figures.papa);
+  console.log(`chromium  respondents read: ${figures.respondents}, columns: ${figures.columns}`);
+  console.log(`chromium  ratio parseSurvey / Papa Parse (decode+text): ${(figures.papa / figures.ours).toFixed(2)}x speed`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,54 @@
+// Synthetic Likert answers for the k-means benchmark: six planted groups of
+// 1..5 answers, identical in Node, in the browser and (by the same generator)
+// natively.
+
+// splitmix32-style hash of (seed, index) -> [0, 1): stateless, so every
+// runtime produces the same matrix.
+function unit(seed, i) {
+  let x = (Math.imul(i ^ seed, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) >>> 0;
+  return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
+}
+
+export function likertMatrix(rows, width, seed) {
+  const out = new Float64Array(rows * width);
+  for (let r = 0; r < rows; r++) {
+    const group = Math.floor(unit(seed, r * (width + 1)) * 6);
+    for (let c = 0; c < width; c++) {
+      const centre = 1 + ((group * 7 + c * 3) % 5);
+      const noise = unit(seed, r * (width + 1) + c + 1) * 2.4 - 1.2;
+      out[r * width + c] = Math.min(5, Math.max(1, Math.round(centre + noise)));
+    }
+  }
+  return out;
+}
+
+/** The first k distinct rows: the same starting centroids for every library. */
+export function initialCentroids(flat, width, k) {
+  const out = new Float64Array(k * width);
+  const seen = new Set();
+  let c = 0;
+  for (let r = 0; c < k && r * width < flat.length; r++) {
+    const row = flat.subarray(r * width, (r + 1) * width);
+    const key = row.join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.set(row, c * width);
+    c++;
+  }
+  return out;
+}
+
+/** Sum of squared distances of each row to its centroid. */
+export function inertiaOf(flat, width, centroids, labels) {
+  let total = 0;
+  for (let r = 0; r < labels.length; r++) {
+    const centre = centroids[labels[r]];
+    for (let c = 0; c < width; c++) {
+      const d = flat[r * width + c] - centre[c];
+      total += d * d;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,79 @@
+//! Shared by the wasm tests in Node and in Chromium: call the exported
+//! functions as JS would, then decode their outputs back into Rust types.
+
+use citizen_segments::segment::Segmentation;
+use citizen_segments::survey::{Column, ColumnKind};
+use citizen_segments::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const CSV: &str = "respondent_id,co_design,co_assessment,area\n\
+r1,Very interested,Very interested,North\n\
+r2,Fairly interested,Very interested,North\n\
+r3,Not at all interested,Not very interested,South\n\
+r4,Not very interested,Not at all interested,South\n\
+r5,Very interested,Fairly interested,North\n\
+r6,Not at all interested,Don't know,South\n";
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test options are valid JSON")
+}
+
+#[wasm_bindgen_test]
+fn parse_and_decode_columns() {
+    let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
+    assert_eq!(survey.respondents(), 6);
+    let columns: Vec<Column> =
+        serde_wasm_bindgen::from_value(survey.columns().expect("columns").into()).expect("decodes");
+    let kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [ColumnKind::Id, ColumnKind::Likert, ColumnKind::Likert, ColumnKind::Categorical]
+    );
+    assert_eq!(columns[2].missing, 1);
+    let scale = columns[1].scale.as_ref().expect("likert has a scale");
+    assert_eq!((scale.min, scale.max, scale.labels.len()), (1.0, 5.0, 5));
+}
+
+#[wasm_bindgen_test]
+fn segment_and_decode_result() {
+    let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
+    let opts = options(r#"{"k": 2, "seed": 3, "restarts": 2, "stability": false}"#);
+    let result = wasm::segment(&survey, Some(opts.into())).expect("segments");
+    let decoded: Segmentation =
+        serde_wasm_bindgen::from_value(result.to_json().expect("summary").into()).expect("decodes");
+    let assignments = result.assignments().to_vec();
+    assert_eq!(decoded.k, 2);
+    assert_eq!(decoded.seed, 3);
+    assert_eq!(assignments, decoded.assignments);
+    // The interested (r1, r2, r5) and the uninterested (r3, r4, r6) part ways.
+    assert_eq!(assignments[0], assignments[1]);
+    assert_eq!(assignments[0], assignments[4]);
+    assert_eq!(assignments[2], assignments[3]);
+    assert_ne!(assignments[0], assignments[2]);
+    assert_eq!(result.centroids().length(), 2 * result.dimensions());
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_and_the_module_stays_usable() {
+    let empty = wasm::parse_survey(JsValue::from_str(""), None).err().expect("empty fails");
+    assert!(empty.is_instance_of::<js_sys::Error>());
+    let ragged = wasm::parse_survey(JsValue::from_str("a,b\n1,2\n3\n"), None)
+        .err()
+        .expect("ragged fails");
+    let row = js_sys::Reflect::get(&ragged, &"row".into()).expect("row property");
+    assert_eq!(row.as_f64(), Some(3.0));
+    let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("still parses");
+    assert!(wasm::segment(&survey, Some(options(r#"{"k": 0}"#).into())).is_err());
+    assert!(wasm::segment(&survey, Some(options(r#"{"k": 2, "restarts": 1}"#).into())).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn same_seed_same_assignments() {
+    let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
+    let run = || {
+        let opts = options(r#"{"k": 3, "seed": 99, "stability": false}"#);
+        wasm::segment(&survey, Some(opts.into())).expect("segments").assignments().to_vec()
+    };
+    assert_eq!(run(), run());
+}
