@@ -1,6 +1,7 @@
 //! citizen-segments: find segments of citizens in survey responses.
 #![warn(missing_docs)]
 
+pub mod engage;
 pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
