@@ -2,6 +2,8 @@
 #![warn(missing_docs)]
 
 pub mod engage;
+pub mod export;
+pub mod profile;
 pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
