@@ -351,3 +351,114 @@ pub fn brief(
         descriptors: descriptors(recognition, segment, overall, min_group_size),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::testing::{ASSIGNMENTS, fixture};
+    use crate::profile::{ProfileOptions, Profiles, profile};
+
+    fn run(min_group_size: u32) -> Profiles {
+        let options = ProfileOptions {
+            min_group_size,
+            ..ProfileOptions::default()
+        };
+        profile(&fixture(), &ASSIGNMENTS, None, &options).expect("valid fixture")
+    }
+
+    #[test]
+    fn activities_ranked_with_approaches_and_factual_lines() {
+        let p = run(1);
+        let b = &p.segments[0].brief;
+        let got: Vec<(Activity, &str)> = b
+            .activities
+            .iter()
+            .map(|a| (a.activity, a.comparison.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Activity::CoDesign,
+                    "100 % fairly or very interested in co-design, against 60 % of all respondents"
+                ),
+                (
+                    Activity::CoPerforming,
+                    "67 % chose “Volunteering” (co-performing), against 40 % of all respondents"
+                ),
+            ]
+        );
+        let design = &b.activities[0];
+        assert_eq!(design.family, Family::CoDesign);
+        assert_eq!(design.measure, Measure::TopTwoShare);
+        assert_eq!(design.approaches[1], "service design labs");
+        assert!((design.index.unwrap_or(0.0) - 100.0 / 0.6).abs() < 1e-9);
+        assert_eq!(
+            b.headline,
+            "3 respondents (50 % of all); more interested than all respondents in co-design and co-performing."
+        );
+        assert_eq!(b.name, "Co-designers and community doers");
+        let b1 = &p.segments[1].brief;
+        assert_eq!(b1.activities.len(), 1);
+        assert_eq!(
+            b1.activities[0].comparison,
+            "50 % chose “Fundraising” (co-financing), against 40 % of all respondents"
+        );
+    }
+
+    #[test]
+    fn descriptors_need_index_and_enough_respondents() {
+        let p = run(1);
+        let d: Vec<&str> = p.segments[0]
+            .brief
+            .descriptors
+            .iter()
+            .map(|d| d.description.as_str())
+            .collect();
+        // The ways-to-help options are about activities, so they are not descriptors.
+        assert_eq!(
+            d,
+            ["Preferred channel: Community event, 67 % against 40 % of all respondents"]
+        );
+        assert_eq!(
+            p.segments[1].brief.descriptors[0].description,
+            "Preferred channel: Online, 100 % against 60 % of all respondents"
+        );
+        // With a threshold of 3, two respondents choosing a level are not enough.
+        assert!(run(3).segments[0].brief.descriptors.is_empty());
+        assert!(!run(3).segments[0].brief.below_min_size);
+        assert!(run(4).segments[0].brief.below_min_size);
+    }
+
+    #[test]
+    fn wording_states_interest_only() {
+        let json = serde_json::to_string(&run(1))
+            .unwrap_or_default()
+            .to_lowercase();
+        for word in ["save", "saving", "will ", "promise", "guarantee", "cheaper"] {
+            assert!(!json.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn top_two_phrases() {
+        let scale = |a: &str, b: &str| Scale {
+            min: 1.0,
+            max: 5.0,
+            labels: vec!["x".into(), a.into(), b.into()],
+        };
+        let phrase = |a, b| top_two_phrase(&scale(a, b));
+        assert_eq!(
+            phrase("Fairly interested", "Very interested").as_deref(),
+            Some("fairly or very interested")
+        );
+        assert_eq!(
+            phrase("Agree", "Strongly agree").as_deref(),
+            Some("agree or strongly agree")
+        );
+        assert_eq!(
+            phrase("Likely", "Certain").as_deref(),
+            Some("likely or certain")
+        );
+    }
+}

@@ -61,3 +61,57 @@ pub fn name_segments(segments: &[SegmentProfile], names: &BTreeMap<u32, String>)
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::testing::{ASSIGNMENTS, fixture};
+    use crate::profile::{ProfileOptions, profile};
+
+    fn segments(names: BTreeMap<u32, String>) -> Vec<SegmentProfile> {
+        let options = ProfileOptions {
+            min_group_size: 1,
+            names,
+            ..ProfileOptions::default()
+        };
+        profile(&fixture(), &ASSIGNMENTS, None, &options)
+            .map(|p| p.segments)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn names_from_top_activities() {
+        let s = segments(BTreeMap::new());
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Co-designers and community doers", "Co-funders"]);
+    }
+
+    #[test]
+    fn no_activity_above_average_and_duplicates_get_suffixes() {
+        let mut s = segments(BTreeMap::new());
+        for segment in &mut s {
+            segment.brief.activities.clear();
+        }
+        assert_eq!(
+            name_segments(&s, &BTreeMap::new()),
+            ["Less engaged (so far)", "Less engaged (so far) (2)"]
+        );
+    }
+
+    #[test]
+    fn caller_names_win_and_stay_unique() {
+        let s = segments(BTreeMap::from([(
+            1,
+            "Co-designers and community doers".to_string(),
+        )]));
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Co-designers and community doers (2)",
+                "Co-designers and community doers"
+            ]
+        );
+        assert_eq!(s[1].brief.name, s[1].name);
+    }
+}
