@@ -1,1 +1,8 @@
-//! Exports: CSV and reports.
+//! Exports: CSV a spreadsheet opens safely, and self-contained Markdown and
+//! HTML reports. Pure functions returning `String`.
+
+mod csv;
+mod table;
+
+pub use csv::{assignments_csv, csv_cell, profiles_csv};
+pub use table::suppressed;
