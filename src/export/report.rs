@@ -196,6 +196,35 @@ fn blocks(input: &ReportInput) -> Vec<Block> {
                     .collect(),
             ));
         }
+        let d = &s.distinctive;
+        let shown = |x: &&crate::profile::Distinction| x.n >= min as usize;
+        let mut apart: Vec<String> = Vec::new();
+        for (list, word) in [
+            (&d.questions_above, "higher"),
+            (&d.questions_below, "lower"),
+        ] {
+            apart.extend(list.iter().filter(shown).map(|x| {
+                format!(
+                    "{}: {word} than all respondents (mean {:.2} against {:.2}, {:+.2} sd)",
+                    x.question, x.segment, x.overall, x.difference
+                )
+            }));
+        }
+        for (list, word) in [(&d.categories_above, "more"), (&d.categories_below, "less")] {
+            apart.extend(list.iter().filter(shown).map(|x| {
+                format!(
+                    "{}: {} chosen {word} often ({} against {})",
+                    x.question,
+                    x.category.as_deref().unwrap_or_default(),
+                    percent(x.segment),
+                    percent(x.overall)
+                )
+            }));
+        }
+        if !apart.is_empty() {
+            out.push(Heading(3, "What sets it apart".into()));
+            out.push(List(apart));
+        }
         out.push(Heading(3, "Profile".into()));
         let column = 4 + s.id as usize;
         out.push(Table(
@@ -422,6 +451,9 @@ mod tests {
         );
         assert!(out.contains("- Seed: 42\n"));
         assert!(out.contains("| 2 | 12.50 | 0.410 | yes |"));
+        assert!(out.contains(
+            "- Preferred channel: Community event chosen more often (67 % against 40 %)\n"
+        ));
     }
 
     #[test]

@@ -174,4 +174,23 @@ mod tests {
         let current = vec![vec![f64::INFINITY], vec![0.1]];
         assert_eq!(match_segments(&previous, &current), [Some(1), Some(0)]);
     }
+
+    mod properties {
+        use super::super::match_segments;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(32))]
+            /// Any permutation of well-separated centroids is recovered.
+            #[test]
+            fn recovers_any_permutation(perm in Just((0..8usize).collect::<Vec<_>>()).prop_shuffle()) {
+                let previous: Vec<Vec<f64>> =
+                    (0..8).map(|i| vec![i as f64 * 10.0, (i % 3) as f64]).collect();
+                let current: Vec<Vec<f64>> =
+                    perm.iter().map(|&p| previous[p].iter().map(|x| x + 1.0).collect()).collect();
+                let want: Vec<Option<usize>> = perm.iter().map(|&p| Some(p)).collect();
+                prop_assert_eq!(match_segments(&previous, &current), want);
+            }
+        }
+    }
 }
