@@ -1,0 +1,23 @@
+//! Segment profiles: per segment and overall, the figures of every question,
+//! what sets each segment apart, and stable segment ids across reruns.
+
+mod errors;
+mod figures;
+mod matching;
+mod options;
+mod types;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use errors::ProfileError;
+pub use figures::profile;
+pub use matching::match_segments;
+pub use options::{
+    ABOVE_AVERAGE_SD, DEFAULT_MIN_GROUP_SIZE, DESCRIPTOR_MIN_INDEX, DESCRIPTOR_TOP, DISTINCT_SD,
+    DISTINCT_SHARE, DISTINCT_TOP, MAX_SEGMENTS, ProfileOptions,
+};
+pub use types::{
+    CategoryProfile, Distinction, Distinctive, GroupProfile, Profiles, QuestionProfile,
+    SegmentProfile,
+};

@@ -1,0 +1,414 @@
+//! The caller's options for [`profile`](super::profile), with every default in
+//! one place, and their check.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::ProfileError;
+use crate::engage::Activity;
+use crate::survey::{ColumnKind, Survey, Values};
+
+/// Default disclosure threshold: figures from fewer respondents are suppressed
+/// in exports, and smaller segments are flagged `belowMinSize`.
+pub const DEFAULT_MIN_GROUP_SIZE: u32 = 10;
+/// Most segments a profile accepts (highest segment id + 1).
+pub const MAX_SEGMENTS: usize = 1000;
+/// A Likert/numeric question sets a segment apart when its standardised
+/// difference is at least this far from 0 (a "small" effect).
+pub const DISTINCT_SD: f64 = 0.2;
+/// An option or level sets a segment apart when its share differs from the
+/// overall share by at least this (5 percentage points).
+pub const DISTINCT_SHARE: f64 = 0.05;
+/// How many distinctive questions, and options/levels, are listed per direction.
+pub const DISTINCT_TOP: usize = 5;
+/// A segment cares about an activity "more than average" when the
+/// standardised difference of its interest is at least this.
+pub const ABOVE_AVERAGE_SD: f64 = 0.2;
+/// A descriptor level characterises a segment when its index is at least this...
+pub const DESCRIPTOR_MIN_INDEX: f64 = 120.0;
+/// ...and at most this many descriptors are listed per segment.
+pub const DESCRIPTOR_TOP: usize = 5;
+
+/// Options for [`profile`](super::profile). Every field is optional in JSON
+/// (camelCase); the defaults are:
+///
+/// | field | default |
+/// | --- | --- |
+/// | `clustered` | `[]` (every question is a descriptor) |
+/// | `activities` | `{}` (activities are recognised from names and labels) |
+/// | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
+/// | `names` | `{}` (names are derived from each segment's activities) |
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProfileOptions {
+    /// Names of the questions that were clustered; the others are descriptors.
+    pub clustered: Vec<String>,
+    /// Column name → activity; wins over recognition.
+    pub activities: BTreeMap<String, Activity>,
+    /// Disclosure threshold in respondents (at least 1).
+    pub min_group_size: u32,
+    /// Segment id → the caller's name for it (not blank).
+    pub names: BTreeMap<u32, String>,
+}
+
+impl Default for ProfileOptions {
+    fn default() -> Self {
+        ProfileOptions {
+            clustered: Vec::new(),
+            activities: BTreeMap::new(),
+            min_group_size: DEFAULT_MIN_GROUP_SIZE,
+            names: BTreeMap::new(),
+        }
+    }
+}
+
+/// The options and inputs after [`ProfileOptions::check`].
+#[derive(Debug, Clone)]
+pub(crate) struct Checked {
+    /// Number of segments (highest id + 1).
+    pub k: usize,
+    /// Per respondent, its segment or `None` when unassigned.
+    pub groups: Vec<Option<usize>>,
+    /// Per respondent, its weight (1 when none were given).
+    pub weights: Vec<f64>,
+    /// The clustered questions.
+    pub clustered: BTreeSet<String>,
+}
+
+impl ProfileOptions {
+    /// Checks the options and inputs against the survey, once.
+    pub(crate) fn check(
+        &self,
+        survey: &Survey,
+        assignments: &[i32],
+        weights: Option<&[f64]>,
+    ) -> Result<Checked, ProfileError> {
+        let respondents = survey.respondents;
+        if assignments.len() != respondents {
+            return Err(ProfileError::AssignmentCount {
+                assignments: assignments.len(),
+                respondents,
+            });
+        }
+        if let Some((row, &segment)) = assignments.iter().enumerate().find(|(_, s)| **s < -1) {
+            return Err(ProfileError::InvalidSegment { row, segment });
+        }
+        let k = assignments.iter().map(|&s| s + 1).max().unwrap_or(0) as usize;
+        if k > MAX_SEGMENTS {
+            return Err(ProfileError::TooManySegments {
+                k,
+                max: MAX_SEGMENTS,
+            });
+        }
+        let groups: Vec<Option<usize>> = assignments
+            .iter()
+            .map(|&s| usize::try_from(s).ok())
+            .collect();
+        if groups.iter().all(Option::is_none) {
+            return Err(ProfileError::NoAssignedRespondents);
+        }
+        let weights = match weights {
+            None => vec![1.0; respondents],
+            Some(w) if w.len() != respondents => {
+                return Err(ProfileError::WeightCount {
+                    weights: w.len(),
+                    respondents,
+                });
+            }
+            Some(w) => {
+                if let Some((row, &weight)) = w
+                    .iter()
+                    .enumerate()
+                    .find(|(_, w)| !w.is_finite() || **w < 0.0)
+                {
+                    return Err(ProfileError::InvalidWeight { row, weight });
+                }
+                w.to_vec()
+            }
+        };
+        let total: f64 = groups
+            .iter()
+            .zip(&weights)
+            .filter(|(g, _)| g.is_some())
+            .map(|(_, w)| w)
+            .sum();
+        if total <= 0.0 {
+            return Err(ProfileError::ZeroTotalWeight);
+        }
+        let known = |option: &'static str, column: &String| {
+            survey
+                .column(column)
+                .map(|_| ())
+                .ok_or_else(|| ProfileError::UnknownColumn {
+                    option,
+                    column: column.clone(),
+                })
+        };
+        for column in &self.clustered {
+            known("clustered", column)?;
+        }
+        for column in self.activities.keys() {
+            known("activities", column)?;
+        }
+        if self.min_group_size == 0 {
+            return Err(ProfileError::MinGroupSizeZero);
+        }
+        for (&segment, name) in &self.names {
+            if segment as usize >= k {
+                return Err(ProfileError::UnknownSegment { segment, k });
+            }
+            if name.trim().is_empty() {
+                return Err(ProfileError::BlankName { segment });
+            }
+        }
+        for column in &survey.columns {
+            check_answers(column, respondents)?;
+        }
+        Ok(Checked {
+            k,
+            groups,
+            weights,
+            clustered: self.clustered.iter().cloned().collect(),
+        })
+    }
+}
+
+/// Every profiled column holds one answer per respondent, within its levels/options.
+fn check_answers(column: &crate::survey::Column, respondents: usize) -> Result<(), ProfileError> {
+    let bad = |row| ProfileError::InvalidAnswer {
+        column: column.name.clone(),
+        row,
+    };
+    if matches!(column.kind, ColumnKind::Id | ColumnKind::Text) {
+        return Ok(());
+    }
+    if column.values.len() != respondents {
+        return Err(bad(column.values.len()));
+    }
+    let count = |labels: &Option<Vec<String>>| labels.as_ref().map_or(0, Vec::len) as u32;
+    match &column.values {
+        Values::Levels(v) => {
+            let n = count(&column.levels);
+            match v.iter().position(|x| x.is_some_and(|i| i >= n)) {
+                Some(row) => Err(bad(row)),
+                None => Ok(()),
+            }
+        }
+        Values::Sets(v) => {
+            let n = count(&column.options);
+            match v
+                .iter()
+                .position(|x| x.as_ref().is_some_and(|s| s.iter().any(|&i| i >= n)))
+            {
+                Some(row) => Err(bad(row)),
+                None => Ok(()),
+            }
+        }
+        Values::Numbers(_) | Values::Text(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::testing::{ASSIGNMENTS, fixture};
+
+    fn check(
+        options: &ProfileOptions,
+        assignments: &[i32],
+        weights: Option<&[f64]>,
+    ) -> Result<(), ProfileError> {
+        options.check(&fixture(), assignments, weights).map(|_| ())
+    }
+
+    #[test]
+    fn defaults_from_empty_json() {
+        let o: ProfileOptions = serde_json::from_str("{}").unwrap_or_default();
+        assert_eq!(o, ProfileOptions::default());
+        assert_eq!(o.min_group_size, 10);
+        let o: ProfileOptions = serde_json::from_str(
+            r#"{"minGroupSize":5,"names":{"1":"Doers"},"activities":{"q":"coDesign"}}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!((o.min_group_size, o.names[&1].as_str()), (5, "Doers"));
+        assert_eq!(o.activities["q"], Activity::CoDesign);
+    }
+
+    #[test]
+    fn accepts_the_fixture() {
+        assert!(check(&ProfileOptions::default(), &ASSIGNMENTS, None).is_ok());
+    }
+
+    #[test]
+    fn rejects_wrong_assignment_count() {
+        let e = check(&ProfileOptions::default(), &[0, 1], None);
+        assert_eq!(
+            e,
+            Err(ProfileError::AssignmentCount {
+                assignments: 2,
+                respondents: 7
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_segment_below_minus_one() {
+        let e = check(&ProfileOptions::default(), &[0, 0, -2, 1, 1, 1, 1], None);
+        assert_eq!(
+            e,
+            Err(ProfileError::InvalidSegment {
+                row: 2,
+                segment: -2
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_too_many_segments() {
+        let e = check(&ProfileOptions::default(), &[0, 0, 5000, 1, 1, 1, 1], None);
+        assert_eq!(
+            e,
+            Err(ProfileError::TooManySegments {
+                k: 5001,
+                max: MAX_SEGMENTS
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_all_unassigned() {
+        let e = check(&ProfileOptions::default(), &[-1; 7], None);
+        assert_eq!(e, Err(ProfileError::NoAssignedRespondents));
+    }
+
+    #[test]
+    fn rejects_wrong_weight_count_and_bad_weights() {
+        let o = ProfileOptions::default();
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, Some(&[1.0])),
+            Err(ProfileError::WeightCount {
+                weights: 1,
+                respondents: 7
+            })
+        );
+        let e = check(
+            &o,
+            &ASSIGNMENTS,
+            Some(&[1.0, -1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+        );
+        assert_eq!(
+            e,
+            Err(ProfileError::InvalidWeight {
+                row: 1,
+                weight: -1.0
+            })
+        );
+        let e = check(
+            &o,
+            &ASSIGNMENTS,
+            Some(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, f64::INFINITY]),
+        );
+        assert!(matches!(e, Err(ProfileError::InvalidWeight { row: 6, .. })));
+    }
+
+    #[test]
+    fn rejects_zero_total_weight() {
+        let e = check(
+            &ProfileOptions::default(),
+            &ASSIGNMENTS,
+            Some(&[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+        );
+        assert_eq!(e, Err(ProfileError::ZeroTotalWeight));
+    }
+
+    #[test]
+    fn rejects_unknown_columns() {
+        let o = ProfileOptions {
+            clustered: vec!["nope".into()],
+            ..ProfileOptions::default()
+        };
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::UnknownColumn {
+                option: "clustered",
+                column: "nope".into()
+            })
+        );
+        let o = ProfileOptions {
+            activities: BTreeMap::from([("nope".into(), Activity::CoDesign)]),
+            ..ProfileOptions::default()
+        };
+        assert!(matches!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::UnknownColumn {
+                option: "activities",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn rejects_zero_min_group_size() {
+        let o = ProfileOptions {
+            min_group_size: 0,
+            ..ProfileOptions::default()
+        };
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::MinGroupSizeZero)
+        );
+    }
+
+    #[test]
+    fn rejects_bad_names() {
+        let o = ProfileOptions {
+            names: BTreeMap::from([(2, "X".into())]),
+            ..ProfileOptions::default()
+        };
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::UnknownSegment { segment: 2, k: 2 })
+        );
+        let o = ProfileOptions {
+            names: BTreeMap::from([(1, "  ".into())]),
+            ..ProfileOptions::default()
+        };
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::BlankName { segment: 1 })
+        );
+    }
+
+    #[test]
+    fn rejects_answers_that_do_not_fit() {
+        let mut survey = fixture();
+        if let Values::Levels(v) = &mut survey.columns[2].values {
+            v[3] = Some(9);
+        }
+        let e = ProfileOptions::default()
+            .check(&survey, &ASSIGNMENTS, None)
+            .map(|_| ());
+        assert_eq!(
+            e,
+            Err(ProfileError::InvalidAnswer {
+                column: "Preferred channel".into(),
+                row: 3
+            })
+        );
+        let mut survey = fixture();
+        if let Values::Numbers(v) = &mut survey.columns[1].values {
+            v.pop();
+        }
+        let e = ProfileOptions::default()
+            .check(&survey, &ASSIGNMENTS, None)
+            .map(|_| ());
+        assert_eq!(
+            e,
+            Err(ProfileError::InvalidAnswer {
+                column: "Interest in co-design".into(),
+                row: 6
+            })
+        );
+    }
+}
