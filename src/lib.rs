@@ -1,6 +1,9 @@
 //! citizen-segments: find segments of citizens in survey responses.
 #![warn(missing_docs)]
 
+pub mod cluster;
+pub mod encode;
+pub mod quality;
 pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
