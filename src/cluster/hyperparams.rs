@@ -361,3 +361,223 @@ pub fn check_k_against_data(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{likert, numeric, survey, text};
+
+    fn small() -> Survey {
+        survey(vec![
+            likert("q1", &[Some(1.0), Some(2.0), Some(5.0)], 1.0, 5.0),
+            likert("q2", &[Some(3.0), Some(4.0), Some(1.0)], 1.0, 5.0),
+            numeric("w", &[Some(1.0), Some(2.0), Some(0.5)]),
+            text("note", &[Some("a"), None, Some("b")]),
+        ])
+    }
+
+    fn check(options: SegmentOptions) -> Result<SegmentParams, SegmentError> {
+        check_options(&options, &small())
+    }
+
+    #[test]
+    fn defaults_pass_and_choose_clusterable_columns() {
+        let p = check(SegmentOptions::default()).unwrap();
+        assert_eq!(p.columns, vec!["q1", "q2", "w"]);
+        assert_eq!(p.k, KPlan::Scan { min: 2, max: 8 });
+        assert_eq!(p.seed, 42);
+        assert_eq!(p.respondent_weights, vec![1.0; 3]);
+        assert_eq!(p.stability_runs, 5);
+    }
+
+    #[test]
+    fn json_is_camel_case_with_every_field_optional() {
+        let o: SegmentOptions =
+            serde_json::from_str(r#"{"k": 3, "kMax": 6, "weightColumn": "w", "maxIterations": 9}"#)
+                .unwrap();
+        assert_eq!(o.k, KChoice::Fixed(3));
+        assert_eq!(o.k_max, 6);
+        assert_eq!(o.max_iterations, 9);
+        assert_eq!(o.restarts, 10);
+        let auto: SegmentOptions = serde_json::from_str(r#"{"k": "auto"}"#).unwrap();
+        assert_eq!(auto.k, KChoice::default());
+        assert!(serde_json::from_str::<SegmentOptions>(r#"{"k": "many"}"#).is_err());
+        let p = check(o).unwrap();
+        assert_eq!(p.columns, vec!["q1", "q2"]);
+        assert_eq!(p.respondent_weights, vec![1.0, 2.0, 0.5]);
+    }
+
+    #[test]
+    fn rejects_k_below_one() {
+        let e = check(SegmentOptions {
+            k: KChoice::Fixed(0),
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::InvalidK { k: 0, max: 50 }));
+    }
+
+    #[test]
+    fn rejects_k_above_fifty() {
+        let e = check(SegmentOptions {
+            k: KChoice::Fixed(51),
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::InvalidK { k: 51, max: 50 }));
+    }
+
+    #[test]
+    fn rejects_k_min_above_k_max() {
+        let e = check(SegmentOptions {
+            k_min: 5,
+            k_max: 3,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("kMin = 5, kMax = 3"), "{e}");
+        let e = check(SegmentOptions {
+            k_min: 1,
+            ..Default::default()
+        });
+        assert!(e.is_err());
+    }
+
+    #[test]
+    fn rejects_k_above_distinct_patterns() {
+        let e = check_k_against_data(3, 10, 2).unwrap_err();
+        assert_eq!(e, SegmentError::KAboveDistinct { k: 3, distinct: 2 });
+        assert!(e.to_string().contains("2 distinct answer patterns"));
+    }
+
+    #[test]
+    fn rejects_fewer_respondents_than_k() {
+        let e = check_k_against_data(4, 3, 3).unwrap_err();
+        assert!(e.to_string().contains("there are 3"), "{e}");
+    }
+
+    #[test]
+    fn rejects_unknown_columns_naming_them() {
+        let e = check(SegmentOptions {
+            columns: Some(vec!["q1".into(), "nope".into(), "gone".into()]),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(e.to_string(), "unknown column(s) in columns: nope, gone");
+        let e = check(SegmentOptions {
+            weights: [("zz".to_string(), 2.0)].into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("weights: zz"));
+        let e = check(SegmentOptions {
+            weight_column: Some("ww".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("weightColumn: ww"));
+    }
+
+    #[test]
+    fn rejects_text_columns() {
+        let e = check(SegmentOptions {
+            columns: Some(vec!["note".into()]),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("column note holds text"), "{e}");
+    }
+
+    #[test]
+    fn rejects_negative_or_non_finite_question_weights() {
+        for w in [-1.0, f64::NAN, f64::INFINITY] {
+            let e = check(SegmentOptions {
+                weights: [("q2".to_string(), w)].into(),
+                ..Default::default()
+            })
+            .unwrap_err();
+            assert!(e.to_string().contains("weight of column q2"), "{e}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_respondent_weights_naming_the_row() {
+        for (value, shown) in [
+            (None, "missing"),
+            (Some(-2.0), "-2"),
+            (Some(f64::INFINITY), "inf"),
+        ] {
+            let mut s = small();
+            s.columns[2] = numeric("w", &[Some(1.0), value, Some(1.0)]);
+            let e = check_options(
+                &SegmentOptions {
+                    weight_column: Some("w".into()),
+                    ..Default::default()
+                },
+                &s,
+            )
+            .unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "respondent weight in column w on row 3 must be a finite number >= 0, got {shown}"
+                )
+            );
+        }
+        let e = check(SegmentOptions {
+            weight_column: Some("note".into()),
+            ..Default::default()
+        });
+        assert!(matches!(
+            e,
+            Err(SegmentError::WeightColumnNotNumeric { .. })
+        ));
+    }
+
+    #[test]
+    fn rejects_tolerance_not_positive() {
+        for t in [0.0, -1e-3, f64::NAN] {
+            let e = check(SegmentOptions {
+                tolerance: t,
+                ..Default::default()
+            });
+            assert!(matches!(e, Err(SegmentError::InvalidTolerance(_))));
+        }
+    }
+
+    #[test]
+    fn rejects_zero_max_iterations() {
+        let e = check(SegmentOptions {
+            max_iterations: 0,
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::ZeroMaxIterations));
+    }
+
+    #[test]
+    fn rejects_zero_restarts() {
+        let e = check(SegmentOptions {
+            restarts: 0,
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::ZeroRestarts));
+    }
+
+    #[test]
+    fn rejects_zero_stability_runs_and_tiny_silhouette_sample() {
+        let e = check(SegmentOptions {
+            stability_runs: 0,
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::ZeroStabilityRuns));
+        let ok = check(SegmentOptions {
+            stability: false,
+            stability_runs: 0,
+            ..Default::default()
+        });
+        assert_eq!(ok.unwrap().stability_runs, 0);
+        let e = check(SegmentOptions {
+            silhouette_sample: 1,
+            ..Default::default()
+        });
+        assert_eq!(e, Err(SegmentError::InvalidSilhouetteSample(1)));
+    }
+}

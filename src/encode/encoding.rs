@@ -538,3 +538,200 @@ impl Encoding {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{categorical, likert, multi, numeric, survey};
+
+    fn fit(s: &Survey, standardize: bool, centre: bool) -> (Encoding, Vec<Warning>, Array2<f64>) {
+        let columns: Vec<String> = s.columns.iter().map(|c| c.name.clone()).collect();
+        let weights = BTreeMap::new();
+        let rw = vec![1.0; s.respondents];
+        let spec = EncodeSpec {
+            columns: &columns,
+            weights: &weights,
+            standardize,
+            centre_respondents: centre,
+            respondent_weights: &rw,
+        };
+        let (e, w) = fit_encoding(s, &spec).unwrap();
+        let m = e.apply(s).unwrap();
+        (e, w, m)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-12
+    }
+
+    #[test]
+    fn likert_uses_the_possible_range_and_missing_is_nan() {
+        let s = survey(vec![likert("q", &[Some(2.0), Some(3.0), None], 1.0, 5.0)]);
+        let (e, _, m) = fit(&s, false, false);
+        assert_eq!(m[[0, 0]], 0.25);
+        assert_eq!(m[[1, 0]], 0.5);
+        assert!(m[[2, 0]].is_nan());
+        // Back to the question's units.
+        let f = &e.features[0];
+        assert_eq!(f.offset + m[[1, 0]] / f.scale, 3.0);
+    }
+
+    #[test]
+    fn numeric_is_z_scored_with_population_sd() {
+        let s = survey(vec![numeric("age", &[Some(1.0), Some(2.0), Some(3.0)])]);
+        let (e, _, m) = fit(&s, false, false);
+        let sd = (2.0f64 / 3.0).sqrt();
+        assert!(close(m[[0, 0]], -1.0 / sd));
+        assert!(close(m[[1, 0]], 0.0));
+        assert!(close(
+            e.features[0].offset + m[[2, 0]] / e.features[0].scale,
+            3.0
+        ));
+    }
+
+    #[test]
+    fn categorical_and_multi_count_as_one_likert_item() {
+        let s = survey(vec![
+            categorical(
+                "area",
+                &["north", "south", "east"],
+                &[Some(0), Some(1), Some(2), None],
+            ),
+            multi(
+                "help",
+                &["a", "b", "c", "d"],
+                &[Some(vec![0, 1, 2, 3]), Some(vec![]), Some(vec![1]), None],
+            ),
+        ]);
+        let (e, _, m) = fit(&s, false, false);
+        assert_eq!(e.features.len(), 7);
+        assert_eq!(e.columns[1].first_feature, 3);
+        let sq = |a: usize, b: usize, cols: std::ops::Range<usize>| -> f64 {
+            cols.map(|j| (m[[a, j]] - m[[b, j]]).powi(2)).sum()
+        };
+        // Two different levels, and all options versus none: squared distance 1.
+        assert!(close(sq(0, 1, 0..3), 1.0));
+        assert!(close(sq(0, 1, 3..7), 1.0));
+        assert!(m.row(3).iter().all(|x| x.is_nan()));
+        assert_eq!(e.features[3].option.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn constant_and_empty_questions_are_left_out_with_a_warning() {
+        let s = survey(vec![
+            likert("same", &[Some(3.0), Some(3.0), None], 1.0, 5.0),
+            numeric("empty", &[None, None, None]),
+            likert("q", &[Some(1.0), Some(5.0), Some(2.0)], 1.0, 5.0),
+            categorical("one", &["x", "y"], &[Some(0), Some(0), Some(0)]),
+        ]);
+        let (e, w, m) = fit(&s, true, false);
+        assert_eq!(e.columns.len(), 1);
+        assert_eq!(m.ncols(), 1);
+        let left: Vec<_> = w.iter().filter_map(|w| w.column.as_deref()).collect();
+        assert_eq!(left, vec!["same", "empty", "one"]);
+        assert!(w.iter().all(|w| w.code == WarningCode::ColumnLeftOut));
+        assert!(m.iter().all(|x| x.is_finite()));
+    }
+
+    #[test]
+    fn nothing_to_cluster_is_an_error() {
+        let s = survey(vec![likert("same", &[Some(3.0), Some(3.0)], 1.0, 5.0)]);
+        let columns = vec!["same".to_string()];
+        let spec = EncodeSpec {
+            columns: &columns,
+            weights: &BTreeMap::new(),
+            standardize: false,
+            centre_respondents: false,
+            respondent_weights: &[1.0, 1.0],
+        };
+        assert_eq!(
+            fit_encoding(&s, &spec).unwrap_err(),
+            SegmentError::NoFeatures
+        );
+    }
+
+    #[test]
+    fn question_weight_applies_to_squared_distance() {
+        let s = survey(vec![likert("q", &[Some(1.0), Some(5.0)], 1.0, 5.0)]);
+        let columns = vec!["q".to_string()];
+        let weights = [("q".to_string(), 4.0)].into();
+        let spec = EncodeSpec {
+            columns: &columns,
+            weights: &weights,
+            standardize: false,
+            centre_respondents: false,
+            respondent_weights: &[1.0, 1.0],
+        };
+        let (e, _) = fit_encoding(&s, &spec).unwrap();
+        let m = e.apply(&s).unwrap();
+        assert_eq!((m[[1, 0]] - m[[0, 0]]).powi(2), 4.0);
+    }
+
+    #[test]
+    fn standardize_gives_mean_zero_sd_one() {
+        let s = survey(vec![
+            likert("q", &[Some(1.0), Some(2.0), Some(4.0), Some(5.0)], 1.0, 5.0),
+            multi(
+                "m",
+                &["a", "b"],
+                &[Some(vec![0]), Some(vec![]), Some(vec![0, 1]), Some(vec![0])],
+            ),
+        ]);
+        let (_, _, m) = fit(&s, true, false);
+        for col in m.columns() {
+            let mean = col.sum() / 4.0;
+            let var = col.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 4.0;
+            assert!(close(mean, 0.0) && close(var, 1.0), "{mean} {var}");
+        }
+    }
+
+    #[test]
+    fn centring_subtracts_the_respondents_mean_position() {
+        let s = survey(vec![
+            likert("a", &[Some(1.0), Some(5.0), Some(2.0)], 1.0, 5.0),
+            likert("b", &[Some(3.0), Some(5.0), None], 1.0, 5.0),
+            likert("c", &[Some(2.0), Some(1.0), Some(4.0)], 1.0, 5.0),
+        ]);
+        let (e, _, m) = fit(&s, false, true);
+        // Row 0: positions 0, 0.5, 0.25, mean 0.25.
+        assert!(close(m[[0, 0]], -0.25) && close(m[[0, 1]], 0.25) && close(m[[0, 2]], 0.0));
+        // Row 2 answered a and c only: positions 0.25 and 0.75.
+        assert!(close(m[[2, 0]], -0.25) && m[[2, 1]].is_nan());
+        assert!(e.features.iter().all(|f| f.centred));
+        // A lone Likert item is constant once centred, and left out.
+        let lone = survey(vec![
+            likert("a", &[Some(1.0), Some(5.0)], 1.0, 5.0),
+            numeric("n", &[Some(1.0), Some(2.0)]),
+        ]);
+        let (e, w, _) = fit(&lone, false, true);
+        assert_eq!(e.columns.len(), 1);
+        assert_eq!(w[0].column.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn apply_matches_levels_by_name_and_names_missing_columns() {
+        let s = survey(vec![
+            categorical("area", &["north", "south"], &[Some(0), Some(1)]),
+            likert("q", &[Some(1.0), Some(5.0)], 1.0, 5.0),
+        ]);
+        let (e, _, m) = fit(&s, false, false);
+        let reordered = survey(vec![
+            categorical(
+                "area",
+                &["south", "north", "west"],
+                &[Some(1), Some(0), Some(2)],
+            ),
+            likert("q", &[Some(1.0), Some(5.0), Some(3.0)], 1.0, 5.0),
+        ]);
+        let m2 = e.apply(&reordered).unwrap();
+        assert_eq!(m2.row(0), m.row(0));
+        assert_eq!(m2.row(1), m.row(1));
+        assert_eq!(m2[[2, 0]], 0.0);
+        assert_eq!(m2[[2, 1]], 0.0);
+        let lacking = survey(vec![numeric("other", &[Some(1.0)])]);
+        assert_eq!(
+            e.apply(&lacking).unwrap_err().to_string(),
+            "the survey lacks the model's column(s): area, q"
+        );
+    }
+}
