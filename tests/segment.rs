@@ -331,3 +331,73 @@ fn json_shape_is_camel_case() {
         assert!(m.get(key).is_some(), "missing {key}");
     }
 }
+
+#[test]
+fn options_reach_the_encoding_and_quality() {
+    let s = three_groups();
+    let seg = segment(
+        &s,
+        &SegmentOptions {
+            standardize: true,
+            centre_respondents: true,
+            weights: [("area".to_string(), 0.0)].into(),
+            silhouette_sample: 6,
+            k_max: 4,
+            stability: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(seg.encoding.standardize && seg.encoding.centre_respondents);
+    assert!(seg.encoding.features.iter().all(|f| f.centred));
+    assert!(seg.encoding.columns.iter().all(|c| c.name != "area"));
+    assert!(
+        seg.warnings
+            .iter()
+            .any(|w| w.column.as_deref() == Some("area"))
+    );
+    assert_eq!(seg.k_scan.as_ref().unwrap().silhouette_sample, 6);
+    assert!(seg.quality.silhouette.is_some());
+}
+
+#[test]
+fn zero_weight_respondents_are_assigned_but_do_not_pull_centroids() {
+    let a = [Some(1.0), Some(1.0), Some(5.0), Some(5.0), Some(3.0)];
+    let with = survey(vec![
+        likert("q", &a, 1.0, 5.0),
+        numeric(
+            "w",
+            &[Some(1.0), Some(1.0), Some(1.0), Some(1.0), Some(0.0)],
+        ),
+    ]);
+    let seg = segment(
+        &with,
+        &SegmentOptions {
+            weight_column: Some("w".into()),
+            ..fixed(2)
+        },
+    )
+    .unwrap();
+    let mut c: Vec<f64> = seg.centroids.iter().map(|c| c[0]).collect();
+    c.sort_by(f64::total_cmp);
+    assert_eq!(c, vec![0.0, 1.0]);
+    // 3 on 1..5 is 0.5, a tie: the lowest segment index wins.
+    assert_eq!(seg.assignments[4], 0);
+    assert_eq!(
+        seg.segments.iter().map(|s| s.weighted_size).sum::<f64>(),
+        4.0
+    );
+}
+
+#[test]
+fn unknown_columns_are_named() {
+    let e = segment(
+        &three_groups(),
+        &SegmentOptions {
+            columns: Some(vec!["planning".into(), "cycling".into()]),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "unknown column(s) in columns: cycling");
+}

@@ -329,6 +329,20 @@ pub fn kmeans(
     weights: &[f64],
     settings: &KMeansSettings,
 ) -> Result<Clustering, SegmentError> {
+    // linfa would return duplicate centroids for k above the number of
+    // distinct rows, and a misleading error for k = 0 or non-finite input.
+    let distinct = distinct_rows(data);
+    if settings.k == 0 || settings.k > distinct {
+        return Err(SegmentError::KAboveDistinct {
+            k: settings.k as u32,
+            distinct: distinct as u32,
+        });
+    }
+    if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
+        return Err(SegmentError::Clustering(
+            "every clustered respondent needs a positive finite weight".to_string(),
+        ));
+    }
     let imputed = impute_means(data, weights);
     if imputed.iter().any(|x| !x.is_finite()) {
         return Err(SegmentError::Clustering(
@@ -462,6 +476,30 @@ mod tests {
         cb.sort_by(|x, y| x[0].total_cmp(&y[0]));
         for (x, y) in ca.iter().flatten().zip(cb.iter().flatten()) {
             assert!((x - y).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn linfa_traps_are_guarded() {
+        // k above the distinct rows: an error, not duplicate centroids.
+        let dup = array![[1.0, 1.0], [1.0, 1.0], [2.0, 2.0]];
+        assert_eq!(
+            kmeans(dup.view(), &[1.0; 3], &settings(3)).unwrap_err(),
+            SegmentError::KAboveDistinct { k: 3, distinct: 2 }
+        );
+        assert!(kmeans(dup.view(), &[1.0; 3], &settings(0)).is_err());
+        // Missing cells (NaN) are fine: imputed for linfa, skipped by us.
+        let gaps = array![[0.0, f64::NAN], [0.5, 0.0], [9.0, 9.0], [f64::NAN, 9.5]];
+        let c = kmeans(gaps.view(), &[1.0; 4], &settings(2)).unwrap();
+        assert_eq!(c.labels[0], c.labels[1]);
+        assert_eq!(c.labels[2], c.labels[3]);
+        assert_eq!(c.centroids.row(c.labels[0]).to_vec(), vec![0.25, 0.0]);
+        // Bad weights are refused rather than ignored.
+        assert!(kmeans(gaps.view(), &[1.0, 0.0, 1.0, 1.0], &settings(2)).is_err());
+        // With several restarts, labels and centroids come from the same
+        // (best) restart: every label is the nearest centroid.
+        for (i, row) in gaps.axis_iter(Axis(0)).enumerate() {
+            assert_eq!(nearest(row, c.centroids.view()).unwrap().0, c.labels[i]);
         }
     }
 
