@@ -76,9 +76,17 @@ pub struct EncodedColumn {
     /// The per-question weight applied (√weight multiplies its features).
     pub weight: f64,
     /// Index of its first feature.
-    pub first_feature: usize,
+    pub first_feature: u32,
     /// How many features it has.
-    pub feature_count: usize,
+    pub feature_count: u32,
+}
+
+impl EncodedColumn {
+    /// Indices of its features.
+    pub fn features(&self) -> std::ops::Range<usize> {
+        let first = self.first_feature as usize;
+        first..first + self.feature_count as usize
+    }
 }
 
 /// The whole encoding: enough to encode another survey the same way.
@@ -340,8 +348,8 @@ pub fn fit_encoding(
             scale,
             options: kept_options,
             weight,
-            first_feature: features.len(),
-            feature_count: column_features.len(),
+            first_feature: features.len() as u32,
+            feature_count: column_features.len() as u32,
         });
         features.extend(column_features);
     }
@@ -408,7 +416,7 @@ pub fn fit_encoding(
 
     for c in &encoding.columns {
         let root = c.weight.sqrt();
-        for f in &mut encoding.features[c.first_feature..c.first_feature + c.feature_count] {
+        for f in &mut encoding.features[c.features()] {
             f.scale *= root;
         }
     }
@@ -430,9 +438,9 @@ impl Encoding {
         let mut columns = Vec::new();
         for c in &self.columns {
             let mut column = c.clone();
-            column.first_feature = features.len();
+            column.first_feature = features.len() as u32;
             let mut options = Vec::new();
-            let range = c.first_feature..c.first_feature + c.feature_count;
+            let range = c.features();
             for (feature, _) in self.features[range.clone()]
                 .iter()
                 .zip(&keep[range])
@@ -443,7 +451,7 @@ impl Encoding {
                 }
                 features.push(feature.clone());
             }
-            column.feature_count = features.len() - column.first_feature;
+            column.feature_count = features.len() as u32 - column.first_feature;
             column.options = options;
             if column.feature_count > 0 {
                 columns.push(column);
@@ -504,7 +512,9 @@ impl Encoding {
             for (i, mean) in row_means.iter_mut().enumerate() {
                 let (mut sum, mut count) = (0.0, 0usize);
                 for (c, raw) in self.columns.iter().zip(&raws) {
-                    if let (Some(s), true) = (&c.scale, self.features[c.first_feature].centred) {
+                    if let (Some(s), true) =
+                        (&c.scale, self.features[c.first_feature as usize].centred)
+                    {
                         let x = raw[0][i];
                         if x.is_finite() {
                             sum += (x - s.min) / (s.max - s.min);
@@ -520,7 +530,7 @@ impl Encoding {
 
         for (c, raw) in self.columns.iter().zip(&raws) {
             for (k, values) in raw.iter().enumerate() {
-                let j = c.first_feature + k;
+                let j = c.first_feature as usize + k;
                 let f = &self.features[j];
                 for (i, &x) in values.iter().enumerate() {
                     let x = match (&c.scale, f.centred) {
