@@ -2,9 +2,11 @@
 //! `scripts/reference/sklearn_reference.py` (KMeans, n_init=50,
 //! random_state=0, on the z-scored matrix stored in the file). Our inertia,
 //! recomputed from our labels, must be within 0.5% of scikit-learn's best and
-//! our adjusted Rand index against the known classes within 0.02 of its.
+//! our adjusted Rand index against the known classes within 0.02 of its;
+//! the 2-D projection explains the same shares of variance as its PCA.
 
 use citizen_segments::cluster::{KChoice, KMeansSettings, kmeans};
+use citizen_segments::project::project;
 use citizen_segments::quality::adjusted_rand;
 use citizen_segments::testing::numeric_survey;
 use citizen_segments::{SegmentOptions, segment};
@@ -18,6 +20,7 @@ struct Reference {
     classes: Option<Vec<usize>>,
     inertia: f64,
     ari: Option<f64>,
+    explained: [f64; 2],
 }
 
 fn load(name: &str) -> Reference {
@@ -34,6 +37,7 @@ fn load(name: &str) -> Reference {
         classes: serde_json::from_value(v["classes"].clone()).unwrap(),
         inertia: v["sklearn"]["inertia"].as_f64().unwrap(),
         ari: v["sklearn"]["ari"].as_f64(),
+        explained: serde_json::from_value(v["sklearn"]["pcaExplained"].clone()).unwrap(),
     }
 }
 
@@ -107,6 +111,16 @@ fn run(name: &str) {
     .unwrap();
     let labels: Vec<usize> = seg.assignments.iter().map(|&a| a as usize).collect();
     check(&labels, &r, "segment");
+
+    // The projection explains what scikit-learn's PCA explains.
+    let p = project(r.data.view(), c.centroids.view()).unwrap();
+    eprintln!(
+        "{}: PCA explained ours {:?} sklearn {:?}",
+        r.name, p.explained, r.explained
+    );
+    for (ours, theirs) in p.explained.iter().zip(r.explained) {
+        assert!((ours - theirs).abs() < 1e-6);
+    }
 }
 
 #[test]

@@ -11,7 +11,8 @@ It writes tests/reference/{iris,wine,anes96}.json, each with:
 - `classes`: the known classes (iris, wine) or null;
 - `k`: the reference number of clusters;
 - `sklearn`: KMeans(n_clusters=k, n_init=50, random_state=0) best inertia
-  (sum of squared distances) and its adjusted Rand index against the classes.
+  (sum of squared distances) and its adjusted Rand index against the classes,
+  and PCA(n_components=2) explained_variance_ratio_ for the projection.
 
 All three data sets ship with the packages (no download): iris and wine with
 scikit-learn, anes96 (American National Election Study 1996) with statsmodels.
@@ -26,6 +27,7 @@ import pathlib
 import numpy as np
 import sklearn
 from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
 from sklearn.datasets import load_iris, load_wine
 from sklearn.metrics import adjusted_rand_score
 import statsmodels.api as sm
@@ -55,6 +57,7 @@ def write(name, columns, x, classes, k):
             "randomState": 0,
             "inertia": float(km.inertia_),
             "ari": ari,
+            "pcaExplained": [float(r) for r in PCA(n_components=2).fit(x).explained_variance_ratio_],
         },
     }
     OUT.mkdir(parents=True, exist_ok=True)
