@@ -191,13 +191,24 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
     };
     order_by_size(&mut clustering, &fit_weights);
     let k = settings.k;
-    let (quality, _) = evaluate(
-        fit_imputed.view(),
-        &fit_weights,
-        &clustering,
-        sample,
-        params.seed,
-    );
+    // The scan already measured the chosen k (the measures do not depend on
+    // the segment numbering).
+    let quality = match k_scan
+        .as_ref()
+        .and_then(|scan| scan.entries.iter().find(|e| e.k == scan.chosen))
+    {
+        Some(entry) => entry.clone(),
+        None => {
+            evaluate(
+                fit_imputed.view(),
+                &fit_weights,
+                &clustering,
+                sample,
+                params.seed,
+            )
+            .0
+        }
+    };
 
     // Every respondent with an answer goes to the nearest centroid (for the
     // fitted ones that is their own label).

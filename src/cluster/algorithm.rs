@@ -1,7 +1,7 @@
 //! Weighted k-means with missing answers.
 //!
 //! Each restart `r` seeds a `Xoshiro256Plus` from `(seed, r)` and lets linfa
-//! 0.8.1 pick k-means++ starting centroids and run its Lloyd iterations on the
+//! 0.8.1 pick k-means++ starting centroids and run one Lloyd iteration on the
 //! mean-imputed matrix (linfa takes neither missing values nor weights). Those
 //! centroids only start our own exact, weighted Lloyd iterations, so none of
 //! linfa's quirks reach the result: its centroids count the old centroid as one
@@ -34,6 +34,11 @@ use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
 use super::errors::SegmentError;
+
+/// Lloyd iterations left to linfa after its k-means++ start: one, since our
+/// exact weighted iterations do the rest and linfa's cost as much (it
+/// ignores weights and missing answers anyway).
+const LINFA_ITERATIONS: u64 = 1;
 
 /// What one k-means fit needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -307,7 +312,7 @@ fn run_restart(
     let start = KMeans::params_with_rng(settings.k, rng)
         .n_runs(1)
         .init_method(KMeansInit::KMeansPlusPlus)
-        .max_n_iterations(settings.max_iterations as u64)
+        .max_n_iterations(LINFA_ITERATIONS)
         .fit(dataset)
         .map_err(|e| SegmentError::Clustering(e.to_string()))?;
     let mut run = lloyd(

@@ -69,14 +69,26 @@ pub fn silhouette(
     let (mut total, mut weight) = (0.0, 0.0);
     let mut sums = vec![0.0; k];
     let mut mass = vec![0.0; k];
+    // Contiguous rows: this double loop is the costliest step of a k scan.
+    let x = data.as_standard_layout();
+    let p = x.ncols();
+    let flat = x.as_slice().unwrap_or(&[]);
+    let row = |i: usize| &flat[i * p..(i + 1) * p];
     for &i in rows {
         sums.iter_mut().for_each(|s| *s = 0.0);
         mass.iter_mut().for_each(|m| *m = 0.0);
+        let xi = row(i);
         for &j in rows {
             if i == j {
                 continue;
             }
-            sums[labels[j]] += weights[j] * distance(data.row(i), data.row(j));
+            let d: f64 = xi
+                .iter()
+                .zip(row(j))
+                .map(|(a, b)| (a - b) * (a - b))
+                .sum::<f64>()
+                .sqrt();
+            sums[labels[j]] += weights[j] * d;
             mass[labels[j]] += weights[j];
         }
         let own = labels[i];
