@@ -1,0 +1,518 @@
+//! Weighted k-means with missing answers.
+//!
+//! Each restart `r` seeds a `Xoshiro256Plus` from `(seed, r)` and lets linfa
+//! 0.8.1 pick k-means++ starting centroids and run one Lloyd iteration on the
+//! mean-imputed matrix (linfa takes neither missing values nor weights). Those
+//! centroids only start our own exact, weighted Lloyd iterations, so none of
+//! linfa's quirks reach the result: its centroids count the old centroid as one
+//! more point, its `inertia()` is a mean, it ignores weights and (with
+//! `n_runs > 1`) returns the last run's memberships.
+//!
+//! **Partial distance.** With `p` features of which respondent `i` answered
+//! `p_i > 0`, the squared distance to a centroid is the sum over the answered
+//! features, times `p / p_i`: a respondent is compared on what they answered,
+//! scaled up to the full question set. A centroid's feature is the weighted
+//! mean over the members who answered it, so missing answers never move a
+//! centroid (a feature no member answered keeps its previous value).
+//!
+//! **Results.** Assignments are always recomputed from the returned centroids
+//! (ties go to the lowest index). When a run stops because no assignment
+//! changed, the centroids are exactly the weighted means of their members;
+//! when it stops on `tolerance` or the iteration cap, they are the means of
+//! the assignment before the final one. `inertia` is the weighted sum of
+//! squared partial distances to the returned centroids.
+//!
+//! **Empty clusters.** A cluster left without members is re-seeded with the
+//! respondent farthest from their centroid (ties to the lowest row) among
+//! clusters that have more than one member, and iteration goes on.
+
+use linfa::DatasetBase;
+use linfa::traits::Fit;
+use linfa_clustering::{KMeans, KMeansInit};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::SeedableRng;
+
+use super::errors::SegmentError;
+
+/// Lloyd iterations left to linfa after its k-means++ start: one, since our
+/// exact weighted iterations do the rest and linfa's cost as much (it
+/// ignores weights and missing answers anyway).
+const LINFA_ITERATIONS: u64 = 1;
+
+/// What one k-means fit needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KMeansSettings {
+    /// Number of clusters (>= 1, at most the number of distinct rows).
+    pub k: usize,
+    /// Seed.
+    pub seed: u32,
+    /// Restarts (>= 1).
+    pub restarts: u32,
+    /// Iteration cap per restart (>= 1).
+    pub max_iterations: u32,
+    /// Relative tolerance (> 0).
+    pub tolerance: f64,
+}
+
+/// The best restart of a k-means fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    /// Cluster of each row, nearest to its centroid (ties to the lowest index).
+    pub labels: Vec<usize>,
+    /// Squared partial distance of each row to its centroid.
+    pub distances: Vec<f64>,
+    /// k × features.
+    pub centroids: Array2<f64>,
+    /// Weighted sum of squared partial distances.
+    pub inertia: f64,
+    /// Lloyd iterations (centroid updates) of the kept restart.
+    pub iterations: u32,
+    /// Whether the kept restart stopped before the iteration cap.
+    pub converged: bool,
+    /// Which restart was kept (0-based).
+    pub restart: u32,
+}
+
+/// The seed of restart `r` (SplitMix64 of the seed and restart index), so
+/// restarts are independent and the same for a given seed.
+pub fn restart_seed(seed: u32, r: u32) -> u64 {
+    let mut z = ((seed as u64) << 32 | r as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Squared partial distance of `row` (NaN = missing) to `centroid`; `None`
+/// when the row has no answer.
+pub fn partial_sq_distance(row: ArrayView1<'_, f64>, centroid: ArrayView1<'_, f64>) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut observed = 0usize;
+    for (x, c) in row.iter().zip(centroid.iter()) {
+        if x.is_finite() {
+            sum += (x - c) * (x - c);
+            observed += 1;
+        }
+    }
+    (observed > 0).then(|| sum * row.len() as f64 / observed as f64)
+}
+
+/// Nearest centroid of `row` and its squared partial distance (ties to the
+/// lowest index); `None` when the row has no answer.
+pub fn nearest(row: ArrayView1<'_, f64>, centroids: ArrayView2<'_, f64>) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (j, c) in centroids.axis_iter(Axis(0)).enumerate() {
+        let d = partial_sq_distance(row, c)?;
+        if best.is_none_or(|(_, b)| d < b) {
+            best = Some((j, d));
+        }
+    }
+    best
+}
+
+/// Number of distinct rows (missing cells compare equal to each other).
+pub fn distinct_rows(data: ArrayView2<'_, f64>) -> usize {
+    let mut seen = std::collections::BTreeSet::new();
+    for row in data.axis_iter(Axis(0)) {
+        let key: Vec<u64> = row
+            .iter()
+            .map(|x| {
+                if x.is_nan() {
+                    u64::MAX
+                } else {
+                    (x + 0.0).to_bits()
+                }
+            })
+            .collect();
+        seen.insert(key);
+    }
+    seen.len()
+}
+
+/// Replace missing cells with the weighted mean of the feature (0 when no
+/// one answered it).
+pub fn impute_means(data: ArrayView2<'_, f64>, weights: &[f64]) -> Array2<f64> {
+    let means = feature_means(data, weights);
+    let mut out = data.to_owned();
+    for mut row in out.axis_iter_mut(Axis(0)) {
+        for (x, m) in row.iter_mut().zip(&means) {
+            if !x.is_finite() {
+                *x = *m;
+            }
+        }
+    }
+    out
+}
+
+fn feature_means(data: ArrayView2<'_, f64>, weights: &[f64]) -> Vec<f64> {
+    data.axis_iter(Axis(1))
+        .map(|col| {
+            let (mut s, mut w) = (0.0, 0.0);
+            for (x, wi) in col.iter().zip(weights) {
+                if x.is_finite() {
+                    s += x * wi;
+                    w += wi;
+                }
+            }
+            if w > 0.0 { s / w } else { 0.0 }
+        })
+        .collect()
+}
+
+/// Mean over features of the weighted variance of the answered cells: the
+/// scale of `tolerance`.
+fn mean_variance(data: ArrayView2<'_, f64>, weights: &[f64]) -> f64 {
+    let means = feature_means(data, weights);
+    let p = data.ncols().max(1) as f64;
+    data.axis_iter(Axis(1))
+        .zip(&means)
+        .map(|(col, m)| {
+            let (mut s, mut w) = (0.0, 0.0);
+            for (x, wi) in col.iter().zip(weights) {
+                if x.is_finite() {
+                    s += wi * (x - m) * (x - m);
+                    w += wi;
+                }
+            }
+            if w > 0.0 { s / w } else { 0.0 }
+        })
+        .sum::<f64>()
+        / p
+}
+
+/// Assign every row to its nearest centroid; returns whether any label changed.
+fn assign_all(
+    data: ArrayView2<'_, f64>,
+    centroids: &Array2<f64>,
+    labels: &mut [usize],
+    distances: &mut [f64],
+) -> bool {
+    let mut changed = false;
+    for (i, row) in data.axis_iter(Axis(0)).enumerate() {
+        let (j, d) = nearest(row, centroids.view()).unwrap_or((0, 0.0));
+        if labels[i] != j {
+            changed = true;
+            labels[i] = j;
+        }
+        distances[i] = d;
+    }
+    changed
+}
+
+/// Weighted means of the members per cluster and feature over answered
+/// cells; a cell no member answered keeps `previous`. Also returns the
+/// member counts.
+fn update_centroids(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    labels: &[usize],
+    previous: &Array2<f64>,
+) -> (Array2<f64>, Vec<usize>) {
+    let (k, p) = previous.dim();
+    let mut sums = Array2::<f64>::zeros((k, p));
+    let mut totals = Array2::<f64>::zeros((k, p));
+    let mut counts = vec![0usize; k];
+    for (i, row) in data.axis_iter(Axis(0)).enumerate() {
+        let c = labels[i];
+        counts[c] += 1;
+        for (f, x) in row.iter().enumerate() {
+            if x.is_finite() {
+                sums[[c, f]] += weights[i] * x;
+                totals[[c, f]] += weights[i];
+            }
+        }
+    }
+    let mut out = previous.clone();
+    for c in 0..k {
+        for f in 0..p {
+            if totals[[c, f]] > 0.0 {
+                out[[c, f]] = sums[[c, f]] / totals[[c, f]];
+            }
+        }
+    }
+    (out, counts)
+}
+
+/// Exact weighted Lloyd iterations from `init` (see the module docs).
+/// Every row of `data` must have at least one answer and every weight must
+/// be positive. Returns the clustering (with `restart` 0).
+pub fn lloyd(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    init: Array2<f64>,
+    max_iterations: u32,
+    tolerance: f64,
+) -> Clustering {
+    let n = data.nrows();
+    let imputed = impute_means(data, weights);
+    let threshold = tolerance * mean_variance(data, weights);
+    let mut centroids = init;
+    let mut labels = vec![usize::MAX; n];
+    let mut distances = vec![0.0; n];
+    let mut iterations = 0u32;
+    let mut converged = false;
+    loop {
+        let changed = assign_all(data, &centroids, &mut labels, &mut distances);
+        if iterations > 0 && !changed {
+            converged = true;
+            break;
+        }
+        if iterations >= max_iterations {
+            break;
+        }
+        let (mut next, mut counts) = update_centroids(data, weights, &labels, &centroids);
+        // Re-seed empty clusters, one at a time, lowest index first.
+        while let Some(empty) = counts.iter().position(|&c| c == 0) {
+            let far = (0..n)
+                .filter(|&i| counts[labels[i]] > 1)
+                .fold(None::<usize>, |best, i| match best {
+                    Some(b) if distances[b] >= distances[i] => Some(b),
+                    _ => Some(i),
+                });
+            let Some(i) = far else { break };
+            counts[labels[i]] -= 1;
+            labels[i] = empty;
+            counts[empty] = 1;
+            distances[i] = 0.0;
+            next.row_mut(empty).assign(&imputed.row(i));
+            let (recomputed, _) = update_centroids(data, weights, &labels, &next);
+            next = recomputed;
+        }
+        let shift: f64 = (&next - &centroids).iter().map(|d| d * d).sum();
+        centroids = next;
+        iterations += 1;
+        if shift <= threshold {
+            assign_all(data, &centroids, &mut labels, &mut distances);
+            converged = true;
+            break;
+        }
+    }
+    let inertia = distances.iter().zip(weights).map(|(d, w)| d * w).sum();
+    Clustering {
+        labels,
+        distances,
+        centroids,
+        inertia,
+        iterations,
+        converged,
+        restart: 0,
+    }
+}
+
+/// One restart: linfa's k-means++ start from the restart's seed, then exact
+/// weighted Lloyd iterations.
+fn run_restart(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    dataset: &DatasetBase<Array2<f64>, Array1<()>>,
+    settings: &KMeansSettings,
+    r: u32,
+) -> Result<Clustering, SegmentError> {
+    let rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, r));
+    let start = KMeans::params_with_rng(settings.k, rng)
+        .n_runs(1)
+        .init_method(KMeansInit::KMeansPlusPlus)
+        .max_n_iterations(LINFA_ITERATIONS)
+        .fit(dataset)
+        .map_err(|e| SegmentError::Clustering(e.to_string()))?;
+    let mut run = lloyd(
+        data,
+        weights,
+        start.centroids().clone(),
+        settings.max_iterations,
+        settings.tolerance,
+    );
+    run.restart = r;
+    Ok(run)
+}
+
+/// Weighted k-means with `settings.restarts` restarts; the restart with the
+/// lowest inertia is kept (ties to the earliest). Every row of `data` must
+/// have at least one answer and every weight must be positive.
+pub fn kmeans(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    settings: &KMeansSettings,
+) -> Result<Clustering, SegmentError> {
+    // linfa would return duplicate centroids for k above the number of
+    // distinct rows, and a misleading error for k = 0 or non-finite input.
+    let distinct = distinct_rows(data);
+    if settings.k == 0 || settings.k > distinct {
+        return Err(SegmentError::KAboveDistinct {
+            k: settings.k as u32,
+            distinct: distinct as u32,
+        });
+    }
+    if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
+        return Err(SegmentError::Clustering(
+            "every clustered respondent needs a positive finite weight".to_string(),
+        ));
+    }
+    let imputed = impute_means(data, weights);
+    if imputed.iter().any(|x| !x.is_finite()) {
+        return Err(SegmentError::Clustering(
+            "the encoded answers contain a non-finite value".to_string(),
+        ));
+    }
+    let dataset = DatasetBase::from(imputed);
+    let mut best: Option<Clustering> = None;
+    for r in 0..settings.restarts {
+        let run = run_restart(data, weights, &dataset, settings, r)?;
+        if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
+            best = Some(run);
+        }
+    }
+    best.ok_or(SegmentError::ZeroRestarts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn settings(k: usize) -> KMeansSettings {
+        KMeansSettings {
+            k,
+            seed: 42,
+            restarts: 5,
+            max_iterations: 100,
+            tolerance: 1e-12,
+        }
+    }
+
+    #[test]
+    fn four_points_exact_centroids() {
+        let data = array![[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]];
+        let c = kmeans(data.view(), &[1.0; 4], &settings(2)).unwrap();
+        assert_eq!(c.labels[0], c.labels[1]);
+        assert_eq!(c.labels[2], c.labels[3]);
+        assert_ne!(c.labels[0], c.labels[2]);
+        let a = c.labels[0];
+        assert_eq!(c.centroids.row(a).to_vec(), vec![0.0, 0.5]);
+        assert_eq!(c.centroids.row(1 - a).to_vec(), vec![10.0, 0.5]);
+        // Sum, not mean: four points each 0.25 away.
+        assert!((c.inertia - 1.0).abs() < 1e-12);
+        assert!(c.converged);
+    }
+
+    #[test]
+    fn partial_distance_scales_up_to_all_features() {
+        let row = array![1.0, f64::NAN, 3.0, f64::NAN];
+        let c = array![0.0, 100.0, 0.0, 100.0];
+        // (1 + 9) × 4 / 2
+        assert_eq!(partial_sq_distance(row.view(), c.view()), Some(20.0));
+        let none = array![f64::NAN, f64::NAN];
+        assert_eq!(
+            partial_sq_distance(none.view(), array![0.0, 0.0].view()),
+            None
+        );
+    }
+
+    #[test]
+    fn missing_answers_do_not_move_centroids() {
+        // One cluster; the second feature is answered by two rows only.
+        let data = array![[0.0, 2.0], [2.0, f64::NAN], [4.0, 4.0]];
+        let c = lloyd(data.view(), &[1.0; 3], array![[0.0, 0.0]], 10, 1e-12);
+        assert_eq!(c.centroids.row(0).to_vec(), vec![2.0, 3.0]);
+        // Row 1: (2-2)^2 × 2/1 = 0.
+        assert_eq!(c.distances[1], 0.0);
+    }
+
+    #[test]
+    fn ties_go_to_the_lowest_index() {
+        let centroids = array![[0.0], [2.0]];
+        assert_eq!(
+            nearest(array![1.0].view(), centroids.view()),
+            Some((0, 1.0))
+        );
+    }
+
+    #[test]
+    fn empty_cluster_is_reseeded_with_the_farthest_point() {
+        // Both starting centroids far right: cluster 1 starts empty.
+        let data = array![[0.0], [1.0], [10.0]];
+        let c = lloyd(data.view(), &[1.0; 3], array![[100.0], [200.0]], 50, 1e-12);
+        let mut sizes = [0; 2];
+        for &l in &c.labels {
+            sizes[l] += 1;
+        }
+        assert!(sizes.iter().all(|&s| s > 0));
+        assert!(c.converged);
+        // The final partition is {0, 1} and {10}.
+        assert_eq!(c.labels[0], c.labels[1]);
+        assert_ne!(c.labels[0], c.labels[2]);
+        assert!((c.inertia - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn best_restart_kept_and_labels_match_centroids() {
+        let data = array![
+            [0.0, 0.0],
+            [0.2, 0.1],
+            [5.0, 5.0],
+            [5.1, 4.9],
+            [9.0, 0.0],
+            [9.2, 0.3],
+            [0.1, 9.0]
+        ];
+        let w = [1.0; 7];
+        let c = kmeans(data.view(), &w, &settings(3)).unwrap();
+        for (i, row) in data.axis_iter(Axis(0)).enumerate() {
+            assert_eq!(nearest(row, c.centroids.view()).unwrap().0, c.labels[i]);
+        }
+        // No single restart does better.
+        let dataset = DatasetBase::from(impute_means(data.view(), &w));
+        for r in 0..5 {
+            let one = run_restart(data.view(), &w, &dataset, &settings(3), r).unwrap();
+            assert!(c.inertia <= one.inertia, "restart {r}");
+        }
+    }
+
+    #[test]
+    fn weight_two_equals_row_written_twice() {
+        let twice = array![[0.0, 0.0], [0.0, 0.0], [0.5, 0.2], [8.0, 8.0], [8.5, 8.2]];
+        let weighted = array![[0.0, 0.0], [0.5, 0.2], [8.0, 8.0], [8.5, 8.2]];
+        let a = kmeans(twice.view(), &[1.0; 5], &settings(2)).unwrap();
+        let b = kmeans(weighted.view(), &[2.0, 1.0, 1.0, 1.0], &settings(2)).unwrap();
+        assert!((a.inertia - b.inertia).abs() < 1e-12);
+        let mut ca: Vec<Vec<f64>> = a.centroids.outer_iter().map(|r| r.to_vec()).collect();
+        let mut cb: Vec<Vec<f64>> = b.centroids.outer_iter().map(|r| r.to_vec()).collect();
+        ca.sort_by(|x, y| x[0].total_cmp(&y[0]));
+        cb.sort_by(|x, y| x[0].total_cmp(&y[0]));
+        for (x, y) in ca.iter().flatten().zip(cb.iter().flatten()) {
+            assert!((x - y).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn linfa_traps_are_guarded() {
+        // k above the distinct rows: an error, not duplicate centroids.
+        let dup = array![[1.0, 1.0], [1.0, 1.0], [2.0, 2.0]];
+        assert_eq!(
+            kmeans(dup.view(), &[1.0; 3], &settings(3)).unwrap_err(),
+            SegmentError::KAboveDistinct { k: 3, distinct: 2 }
+        );
+        assert!(kmeans(dup.view(), &[1.0; 3], &settings(0)).is_err());
+        // Missing cells (NaN) are fine: imputed for linfa, skipped by us.
+        let gaps = array![[0.0, f64::NAN], [0.5, 0.0], [9.0, 9.0], [f64::NAN, 9.5]];
+        let c = kmeans(gaps.view(), &[1.0; 4], &settings(2)).unwrap();
+        assert_eq!(c.labels[0], c.labels[1]);
+        assert_eq!(c.labels[2], c.labels[3]);
+        assert_eq!(c.centroids.row(c.labels[0]).to_vec(), vec![0.25, 0.0]);
+        // Bad weights are refused rather than ignored.
+        assert!(kmeans(gaps.view(), &[1.0, 0.0, 1.0, 1.0], &settings(2)).is_err());
+        // With several restarts, labels and centroids come from the same
+        // (best) restart: every label is the nearest centroid.
+        for (i, row) in gaps.axis_iter(Axis(0)).enumerate() {
+            assert_eq!(nearest(row, c.centroids.view()).unwrap().0, c.labels[i]);
+        }
+    }
+
+    #[test]
+    fn deterministic_for_a_seed() {
+        let data = array![[0.0], [1.0], [2.0], [7.0], [8.0], [9.0], [20.0]];
+        let a = kmeans(data.view(), &[1.0; 7], &settings(3)).unwrap();
+        let b = kmeans(data.view(), &[1.0; 7], &settings(3)).unwrap();
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,15 @@
+//! k-means on the encoded answers: options, the algorithm, its errors.
+
+mod algorithm;
+mod errors;
+mod hyperparams;
+
+pub use algorithm::{
+    Clustering, KMeansSettings, distinct_rows, impute_means, kmeans, lloyd, nearest,
+    partial_sq_distance, restart_seed,
+};
+pub use errors::SegmentError;
+pub use hyperparams::{
+    AutoK, KChoice, KPlan, MAX_K, SegmentOptions, SegmentParams, check_k_against_data,
+    check_options,
+};

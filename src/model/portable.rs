@@ -1,0 +1,94 @@
+//! A segmentation saved as plain JSON, and assignment of new respondents.
+
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+
+use crate::cluster::{SegmentError, nearest};
+use crate::encode::Encoding;
+use crate::survey::Survey;
+
+/// A saved segmentation: the encoding and the centroids, nothing about any
+/// respondent. Serialises to plain JSON (camelCase).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    /// Version of citizen-segments that made it.
+    pub version: String,
+    /// The seed of the segmentation.
+    pub seed: u32,
+    /// Number of segments.
+    pub k: u32,
+    /// Hash of the survey the model was fitted on.
+    pub input_hash: String,
+    /// How answers become features (questions, kinds, scales, levels and
+    /// options, weights, offsets and scales).
+    pub encoding: Encoding,
+    /// The respondent weight column used when fitting, if any.
+    pub weight_column: Option<String>,
+    /// k rows of feature values, in segment order.
+    pub centroids: Vec<Vec<f64>>,
+    /// The id of each centroid's segment.
+    pub segment_ids: Vec<u32>,
+}
+
+/// Where new respondents go.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assignment {
+    /// Segment id per respondent in input order; -1 when the respondent
+    /// answered none of the model's questions.
+    pub assignments: Vec<i32>,
+    /// Partial Euclidean distance to the segment's centroid in encoded units
+    /// (NaN, JSON `null`, for -1).
+    pub distances: Vec<f64>,
+}
+
+/// Put the respondents of `survey` into the segments of `model`, encoding
+/// their answers exactly as the model's survey was encoded. Missing answers
+/// are allowed (partial distance); answers at levels or options the model
+/// does not know count as none of the known ones.
+///
+/// Fails when the survey lacks questions of the model (naming them all),
+/// has one with another kind, or the model is inconsistent.
+pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, SegmentError> {
+    let p = model.encoding.features.len();
+    let k = model.centroids.len();
+    if k == 0 || k != model.segment_ids.len() || k != model.k as usize {
+        return Err(SegmentError::InvalidModel(format!(
+            "k = {} but {} centroids and {} segment ids",
+            model.k,
+            k,
+            model.segment_ids.len()
+        )));
+    }
+    if model
+        .centroids
+        .iter()
+        .any(|c| c.len() != p || c.iter().any(|x| !x.is_finite()))
+    {
+        return Err(SegmentError::InvalidModel(format!(
+            "every centroid must have {p} finite values"
+        )));
+    }
+    let centroids = Array2::from_shape_vec((k, p), model.centroids.concat())
+        .map_err(|e| SegmentError::InvalidModel(e.to_string()))?;
+    let data = model.encoding.apply(survey)?;
+    let mut assignments = Vec::with_capacity(survey.respondents);
+    let mut distances = Vec::with_capacity(survey.respondents);
+    for row in data.rows() {
+        match nearest(row, centroids.view()) {
+            Some((j, d)) => {
+                assignments.push(model.segment_ids[j] as i32);
+                distances.push(d.sqrt());
+            }
+            None => {
+                assignments.push(-1);
+                distances.push(f64::NAN);
+            }
+        }
+    }
+    Ok(Assignment {
+        assignments,
+        distances,
+    })
+}

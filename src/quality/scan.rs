@@ -1,0 +1,161 @@
+//! Choosing k: cluster at every k of a range and compare.
+
+use ndarray::ArrayView2;
+use serde::{Deserialize, Serialize};
+
+use super::measures::{calinski_harabasz, davies_bouldin, silhouette, stratified_sample};
+use crate::cluster::{Clustering, KMeansSettings, SegmentError, kmeans, restart_seed};
+
+/// How `"auto"` picks k.
+pub const K_RULE: &str = "highest mean silhouette; ties (within 1e-9) go to the smaller k; \
+if no k has a silhouette, the smallest k";
+
+/// Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
+/// Davies–Bouldin are computed on the mean-imputed encoded matrix with
+/// Euclidean distance and respondent weights; `None` (JSON `null`) where
+/// undefined.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quality {
+    /// Number of segments.
+    pub k: u32,
+    /// Weighted sum of squared partial distances to the centroids.
+    pub inertia: f64,
+    /// Mean silhouette (-1..1, higher is better).
+    pub silhouette: Option<f64>,
+    /// Calinski–Harabasz index (higher is better).
+    pub calinski_harabasz: Option<f64>,
+    /// Davies–Bouldin index (lower is better).
+    pub davies_bouldin: Option<f64>,
+}
+
+/// The scan behind `k: "auto"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KScan {
+    /// One entry per k tried, ascending.
+    pub entries: Vec<Quality>,
+    /// The k chosen.
+    pub chosen: u32,
+    /// The rule that chose it ([`K_RULE`]).
+    pub rule: String,
+    /// Respondents the silhouette was computed on.
+    pub silhouette_sample: u32,
+}
+
+/// Quality of `clustering` (rows of `imputed`), silhouette on at most
+/// `sample` rows (a sample stratified by cluster, seeded by `seed` and k).
+/// Returns the quality and the number of rows the silhouette used.
+pub fn evaluate(
+    imputed: ArrayView2<'_, f64>,
+    weights: &[f64],
+    clustering: &Clustering,
+    sample: usize,
+    seed: u32,
+) -> (Quality, u32) {
+    let k = clustering.centroids.nrows();
+    let labels = &clustering.labels;
+    let rows = stratified_sample(
+        labels,
+        k,
+        sample,
+        restart_seed(seed, 0x5111_0000 + k as u32),
+    );
+    let used = rows.len() as u32;
+    let quality = Quality {
+        k: k as u32,
+        inertia: clustering.inertia,
+        silhouette: silhouette(imputed, labels, weights, k, Some(&rows)),
+        calinski_harabasz: calinski_harabasz(imputed, labels, weights, k),
+        davies_bouldin: davies_bouldin(imputed, labels, weights, k),
+    };
+    (quality, used)
+}
+
+/// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`].
+/// Returns the scan and the clustering at the chosen k.
+pub fn scan_k(
+    data: ArrayView2<'_, f64>,
+    imputed: ArrayView2<'_, f64>,
+    weights: &[f64],
+    k_min: u32,
+    k_max: u32,
+    settings: &KMeansSettings,
+    sample: usize,
+) -> Result<(KScan, Clustering), SegmentError> {
+    let mut entries = Vec::new();
+    let mut best: Option<(Option<f64>, Clustering)> = None;
+    let mut used = 0;
+    for k in k_min..=k_max {
+        let clustering = kmeans(
+            data,
+            weights,
+            &KMeansSettings {
+                k: k as usize,
+                ..*settings
+            },
+        )?;
+        let (quality, n) = evaluate(imputed, weights, &clustering, sample, settings.seed);
+        used = used.max(n);
+        let better = match (&best, quality.silhouette) {
+            (None, _) => true,
+            (Some((None, _)), Some(_)) => true,
+            (Some((Some(b), _)), Some(s)) => s > b + 1e-9,
+            _ => false,
+        };
+        if better {
+            best = Some((quality.silhouette, clustering));
+        }
+        entries.push(quality);
+    }
+    let (_, clustering) = best.ok_or(SegmentError::InvalidKRange {
+        k_min,
+        k_max,
+        max: crate::cluster::MAX_K,
+    })?;
+    let scan = KScan {
+        entries,
+        chosen: clustering.centroids.nrows() as u32,
+        rule: K_RULE.to_string(),
+        silhouette_sample: used,
+    };
+    Ok((scan, clustering))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::Array2;
+
+    #[test]
+    fn scan_finds_three_blobs() {
+        let centres = [(0.0, 0.0), (5.0, 5.0), (10.0, 0.0)];
+        let mut rows = Vec::new();
+        for (i, (x, y)) in centres.iter().enumerate() {
+            for j in 0..6 {
+                let d = (j as f64 - 2.5) * 0.1 + i as f64 * 0.01;
+                rows.extend([x + d, y - d * 0.5]);
+            }
+        }
+        let data = Array2::from_shape_vec((18, 2), rows).unwrap();
+        let settings = KMeansSettings {
+            k: 0,
+            seed: 1,
+            restarts: 3,
+            max_iterations: 100,
+            tolerance: 1e-8,
+        };
+        let (scan, clustering) =
+            scan_k(data.view(), data.view(), &[1.0; 18], 2, 5, &settings, 3000).unwrap();
+        assert_eq!(scan.chosen, 3);
+        assert_eq!(clustering.centroids.nrows(), 3);
+        assert_eq!(scan.entries.len(), 4);
+        assert_eq!(scan.silhouette_sample, 18);
+        // Inertia falls as k grows.
+        assert!(
+            scan.entries
+                .windows(2)
+                .all(|w| w[1].inertia <= w[0].inertia + 1e-12)
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Stability: would the segments come out the same with another seed, or
+//! from another half of the respondents?
+
+use ndarray::{Array2, ArrayView2, Axis};
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use super::ari::{adjusted_rand, best_jaccard};
+use crate::cluster::{KMeansSettings, SegmentError, distinct_rows, kmeans, nearest, restart_seed};
+
+/// Agreement of re-runs with the segmentation.
+///
+/// - `ariSeeds`: for each of `stabilityRuns` other seeds (derived from the
+///   seed), the adjusted Rand index between that run's segments and ours.
+/// - `ariHalves`: for each of `stabilityRuns` seeded random splits into two
+///   halves, both halves are clustered separately, every respondent is put in
+///   the nearest segment of each, and the two labelings are compared by ARI.
+///   A split where a half has fewer distinct answer patterns than k is skipped.
+/// - `meanAri`: the mean of all those ARIs.
+/// - `perSegment`: for each segment, the mean over seed runs of its best
+///   Jaccard overlap with any segment of the run (1 = found identically).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stability {
+    /// ARI against re-runs with other seeds.
+    pub ari_seeds: Vec<f64>,
+    /// ARI between clusterings of two halves.
+    pub ari_halves: Vec<f64>,
+    /// Mean of all the ARIs above.
+    pub mean_ari: f64,
+    /// Per segment, mean best-match Jaccard over the seed runs.
+    pub per_segment: Vec<f64>,
+}
+
+fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
+    data.axis_iter(Axis(0))
+        .map(|row| nearest(row, centroids.view()).map_or(0, |(j, _)| j))
+        .collect()
+}
+
+/// Measure the stability of `labels` (the segmentation of `data` with
+/// `settings`) with `runs` seed runs and `runs` half splits.
+pub fn stability(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    labels: &[usize],
+    settings: &KMeansSettings,
+    runs: u32,
+) -> Result<Stability, SegmentError> {
+    let k = settings.k;
+    let n = data.nrows();
+    let mut ari_seeds = Vec::new();
+    let mut jaccard = vec![0.0; k];
+    for i in 0..runs {
+        let seed = restart_seed(settings.seed, 0x8000_0000 + i) as u32;
+        let run = kmeans(data, weights, &KMeansSettings { seed, ..*settings })?;
+        ari_seeds.push(adjusted_rand(labels, &run.labels));
+        for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
+            *total += j / runs as f64;
+        }
+    }
+    let mut ari_halves = Vec::new();
+    for i in 0..runs {
+        let mut rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, 0xC000_0000 + i));
+        let mut order: Vec<usize> = (0..n).collect();
+        for t in (1..n).rev() {
+            let j = (rng.next_u64() % (t as u64 + 1)) as usize;
+            order.swap(t, j);
+        }
+        let (first, second) = order.split_at(n / 2);
+        let mut labelings = Vec::new();
+        for half in [first, second] {
+            let mut rows = half.to_vec();
+            rows.sort_unstable();
+            let sub = data.select(Axis(0), &rows);
+            if rows.len() < k || distinct_rows(sub.view()) < k {
+                break;
+            }
+            let w: Vec<f64> = rows.iter().map(|&r| weights[r]).collect();
+            let run = kmeans(sub.view(), &w, settings)?;
+            labelings.push(predict(data, &run.centroids));
+        }
+        if let [a, b] = labelings.as_slice() {
+            ari_halves.push(adjusted_rand(a, b));
+        }
+    }
+    let all: Vec<f64> = ari_seeds.iter().chain(&ari_halves).copied().collect();
+    let mean_ari = if all.is_empty() {
+        f64::NAN
+    } else {
+        all.iter().sum::<f64>() / all.len() as f64
+    };
+    Ok(Stability {
+        ari_seeds,
+        ari_halves,
+        mean_ari,
+        per_segment: jaccard,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn well_separated_blobs_are_stable() {
+        let mut rows = Vec::new();
+        for c in [0.0, 10.0] {
+            for j in 0..8 {
+                rows.extend([c + j as f64 * 0.1, c - j as f64 * 0.05]);
+            }
+        }
+        let data = Array2::from_shape_vec((16, 2), rows).unwrap();
+        let w = [1.0; 16];
+        let settings = KMeansSettings {
+            k: 2,
+            seed: 3,
+            restarts: 2,
+            max_iterations: 50,
+            tolerance: 1e-8,
+        };
+        let main = kmeans(data.view(), &w, &settings).unwrap();
+        let s = stability(data.view(), &w, &main.labels, &settings, 3).unwrap();
+        assert_eq!(s.ari_seeds, vec![1.0; 3]);
+        assert_eq!(s.ari_halves, vec![1.0; 3]);
+        assert_eq!(s.mean_ari, 1.0);
+        assert_eq!(s.per_segment, vec![1.0; 2]);
+    }
+}

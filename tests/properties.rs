@@ -1,0 +1,76 @@
+//! Invariants on random inputs (bounded case counts to keep `cargo test` quick).
+
+use citizen_segments::cluster::{KMeansSettings, distinct_rows, impute_means, kmeans, nearest};
+use citizen_segments::quality::{adjusted_rand, calinski_harabasz, davies_bouldin, silhouette};
+use ndarray::Array2;
+use proptest::prelude::*;
+
+/// A small matrix with some missing cells (every row keeps one answer) and
+/// positive weights.
+fn matrix() -> impl Strategy<Value = (Array2<f64>, Vec<f64>)> {
+    (3usize..16, 1usize..4).prop_flat_map(|(n, p)| {
+        (
+            prop::collection::vec(prop::option::weighted(0.85, 0u8..6), n * p),
+            prop::collection::vec(1u8..4, n),
+        )
+            .prop_map(move |(cells, w)| {
+                let mut m = Array2::from_shape_fn((n, p), |(i, j)| {
+                    cells[i * p + j].map_or(f64::NAN, f64::from)
+                });
+                for mut row in m.rows_mut() {
+                    if row.iter().all(|x| x.is_nan()) {
+                        row[0] = 1.0;
+                    }
+                }
+                (m, w.into_iter().map(f64::from).collect())
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_respondent_is_nearest_its_own_centroid((data, w) in matrix(), k in 1usize..4, seed in 0u32..1000) {
+        let k = k.min(distinct_rows(data.view()));
+        let settings = KMeansSettings { k, seed, restarts: 2, max_iterations: 100, tolerance: 1e-4 };
+        let c = kmeans(data.view(), &w, &settings).unwrap();
+        prop_assert_eq!(c.centroids.nrows(), k);
+        let mut inertia = 0.0;
+        for (i, row) in data.rows().into_iter().enumerate() {
+            let (j, d) = nearest(row, c.centroids.view()).unwrap();
+            prop_assert_eq!(j, c.labels[i]);
+            inertia += w[i] * d;
+        }
+        prop_assert!((inertia - c.inertia).abs() <= 1e-9 * (1.0 + inertia));
+        prop_assert!(c.centroids.iter().all(|x| x.is_finite()));
+    }
+
+    #[test]
+    fn ari_is_symmetric_bounded_and_label_blind(a in prop::collection::vec(0usize..4, 2..30), shift in 1usize..5) {
+        let b: Vec<usize> = a.iter().map(|x| (x + shift) % 7).collect();
+        prop_assert!((adjusted_rand(&a, &b) - 1.0).abs() < 1e-12);
+        let c: Vec<usize> = a.iter().rev().copied().collect();
+        let x = adjusted_rand(&a, &c);
+        prop_assert!((x - adjusted_rand(&c, &a)).abs() < 1e-12);
+        prop_assert!((-1.0..=1.0 + 1e-12).contains(&x));
+    }
+
+    #[test]
+    fn quality_measures_stay_in_range((data, w) in matrix(), seed in 0u32..1000) {
+        let k = 2.min(distinct_rows(data.view()));
+        prop_assume!(k == 2);
+        let settings = KMeansSettings { k, seed, restarts: 1, max_iterations: 50, tolerance: 1e-4 };
+        let c = kmeans(data.view(), &w, &settings).unwrap();
+        let x = impute_means(data.view(), &w);
+        if let Some(s) = silhouette(x.view(), &c.labels, &w, k, None) {
+            prop_assert!((-1.0 - 1e-12..=1.0 + 1e-12).contains(&s));
+        }
+        if let Some(ch) = calinski_harabasz(x.view(), &c.labels, &w, k) {
+            prop_assert!(ch >= 0.0);
+        }
+        if let Some(db) = davies_bouldin(x.view(), &c.labels, &w, k) {
+            prop_assert!(db >= 0.0);
+        }
+    }
+}

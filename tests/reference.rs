@@ -1,0 +1,139 @@
+//! Checks against scikit-learn: `tests/reference/*.json` are written by
+//! `scripts/reference/sklearn_reference.py` (KMeans, n_init=50,
+//! random_state=0, on the z-scored matrix stored in the file). Our inertia,
+//! recomputed from our labels, must be within 0.5% of scikit-learn's best and
+//! our adjusted Rand index against the known classes within 0.02 of its;
+//! the 2-D projection explains the same shares of variance as its PCA.
+
+use citizen_segments::cluster::{KChoice, KMeansSettings, kmeans};
+use citizen_segments::project::project;
+use citizen_segments::quality::adjusted_rand;
+use citizen_segments::testing::numeric_survey;
+use citizen_segments::{SegmentOptions, segment};
+use ndarray::Array2;
+use serde_json::Value;
+
+struct Reference {
+    name: String,
+    k: usize,
+    data: Array2<f64>,
+    classes: Option<Vec<usize>>,
+    inertia: f64,
+    ari: Option<f64>,
+    explained: [f64; 2],
+}
+
+fn load(name: &str) -> Reference {
+    let path = format!("{}/tests/reference/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let rows: Vec<Vec<f64>> = serde_json::from_value(v["data"].clone()).unwrap();
+    let p = rows[0].len();
+    let data = Array2::from_shape_vec((rows.len(), p), rows.concat()).unwrap();
+    Reference {
+        name: name.to_string(),
+        k: v["k"].as_u64().unwrap() as usize,
+        data,
+        classes: serde_json::from_value(v["classes"].clone()).unwrap(),
+        inertia: v["sklearn"]["inertia"].as_f64().unwrap(),
+        ari: v["sklearn"]["ari"].as_f64(),
+        explained: serde_json::from_value(v["sklearn"]["pcaExplained"].clone()).unwrap(),
+    }
+}
+
+/// Sum of squared distances of rows to the mean of their label.
+fn inertia_of(data: &Array2<f64>, labels: &[usize], k: usize) -> f64 {
+    let p = data.ncols();
+    let mut sums = vec![vec![0.0; p]; k];
+    let mut counts = vec![0.0; k];
+    for (row, &l) in data.rows().into_iter().zip(labels) {
+        counts[l] += 1.0;
+        for (s, x) in sums[l].iter_mut().zip(row) {
+            *s += x;
+        }
+    }
+    data.rows()
+        .into_iter()
+        .zip(labels)
+        .map(|(row, &l)| {
+            row.iter()
+                .zip(&sums[l])
+                .map(|(x, s)| (x - s / counts[l]).powi(2))
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+fn check(labels: &[usize], r: &Reference, path: &str) {
+    let ours = inertia_of(&r.data, labels, r.k);
+    eprintln!(
+        "{} ({path}): inertia ours {ours:.6} sklearn {:.6} ratio {:.6}",
+        r.name,
+        r.inertia,
+        ours / r.inertia
+    );
+    assert!(
+        ours <= r.inertia * 1.005,
+        "{}: {ours} > {} × 1.005",
+        r.name,
+        r.inertia
+    );
+    if let (Some(classes), Some(ari)) = (&r.classes, r.ari) {
+        let a = adjusted_rand(labels, classes);
+        eprintln!("{} ({path}): ARI ours {a:.6} sklearn {ari:.6}", r.name);
+        assert!(a >= ari - 0.02, "{}: ARI {a} < {ari} - 0.02", r.name);
+    }
+}
+
+fn run(name: &str) {
+    let r = load(name);
+    let weights = vec![1.0; r.data.nrows()];
+    let settings = KMeansSettings {
+        k: r.k,
+        seed: 42,
+        restarts: 10,
+        max_iterations: 300,
+        tolerance: 1e-4,
+    };
+    let c = kmeans(r.data.view(), &weights, &settings).unwrap();
+    check(&c.labels, &r, "kmeans");
+
+    // The whole pipeline, the matrix read as numeric questions.
+    let rows: Vec<Vec<f64>> = r.data.rows().into_iter().map(|x| x.to_vec()).collect();
+    let seg = segment(
+        &numeric_survey(&rows),
+        &SegmentOptions {
+            k: KChoice::Fixed(r.k as u32),
+            stability: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let labels: Vec<usize> = seg.assignments.iter().map(|&a| a as usize).collect();
+    check(&labels, &r, "segment");
+
+    // The projection explains what scikit-learn's PCA explains.
+    let p = project(r.data.view(), c.centroids.view()).unwrap();
+    eprintln!(
+        "{}: PCA explained ours {:?} sklearn {:?}",
+        r.name, p.explained, r.explained
+    );
+    for (ours, theirs) in p.explained.iter().zip(r.explained) {
+        assert!((ours - theirs).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn iris_matches_sklearn() {
+    run("iris");
+}
+
+#[test]
+fn wine_matches_sklearn() {
+    run("wine");
+}
+
+#[test]
+fn anes96_matches_sklearn() {
+    run("anes96");
+}

@@ -1,0 +1,403 @@
+//! The segmentation engine from the outside: `segment`, the model and `assign`.
+
+use citizen_segments::cluster::{KChoice, partial_sq_distance};
+use citizen_segments::survey::{Survey, WarningCode};
+use citizen_segments::testing::{categorical, likert, multi, numeric, survey};
+use citizen_segments::{SegmentError, SegmentOptions, assign, segment};
+use ndarray::Array1;
+
+/// Three well-separated groups of 4 respondents on three Likert items and a
+/// categorical question; respondent 12 answers nothing.
+fn three_groups() -> Survey {
+    let groups = [[1.0, 1.0, 5.0], [5.0, 5.0, 1.0], [3.0, 1.0, 1.0]];
+    let mut cols: [Vec<Option<f64>>; 3] = Default::default();
+    let mut area = Vec::new();
+    for (g, centre) in groups.iter().enumerate() {
+        for r in 0..4 {
+            for (q, c) in centre.iter().enumerate() {
+                let jitter = if (r + q) % 3 == 0 && *c < 5.0 {
+                    1.0
+                } else {
+                    0.0
+                };
+                cols[q].push(Some(c + jitter));
+            }
+            area.push(Some(g as u32));
+        }
+    }
+    for c in &mut cols {
+        c.push(None);
+    }
+    area.push(None);
+    survey(vec![
+        likert("planning", &cols[0], 1.0, 5.0),
+        likert("budgeting", &cols[1], 1.0, 5.0),
+        likert("peer_support", &cols[2], 1.0, 5.0),
+        categorical("area", &["north", "south", "east"], &area),
+    ])
+}
+
+fn fixed(k: u32) -> SegmentOptions {
+    SegmentOptions {
+        k: KChoice::Fixed(k),
+        stability_runs: 2,
+        restarts: 3,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn finds_the_three_groups_and_reports_true_facts() {
+    let s = three_groups();
+    let seg = segment(&s, &fixed(3)).unwrap();
+    let a = &seg.assignments;
+    for g in 0..3 {
+        assert!((0..4).all(|r| a[g * 4 + r] == a[g * 4]), "{a:?}");
+    }
+    assert_ne!(a[0], a[4]);
+    assert_ne!(a[4], a[8]);
+    assert_eq!(a[12], -1);
+    assert_eq!(seg.unassigned, 1);
+    assert!(
+        seg.warnings
+            .iter()
+            .any(|w| w.code == WarningCode::NoAnswers)
+    );
+    assert_eq!(seg.segments.iter().map(|s| s.size).sum::<u32>(), 12);
+    assert!((seg.segments.iter().map(|s| s.share).sum::<f64>() - 1.0).abs() < 1e-12);
+    assert!(seg.converged);
+
+    // Centroids are exact means of their members, every respondent is
+    // nearest their own centroid, and inertia is the sum of squared distances.
+    let data = seg.encoding.apply(&s).unwrap();
+    let p = seg.encoding.features.len();
+    let mut inertia = 0.0;
+    for (j, c) in seg.centroids.iter().enumerate() {
+        let members: Vec<usize> = (0..12).filter(|&i| a[i] == j as i32).collect();
+        for f in 0..p {
+            let mean = members.iter().map(|&i| data[[i, f]]).sum::<f64>() / members.len() as f64;
+            assert!((mean - c[f]).abs() < 1e-12);
+        }
+    }
+    for i in 0..12 {
+        let d: Vec<f64> = seg
+            .centroids
+            .iter()
+            .map(|c| partial_sq_distance(data.row(i), Array1::from(c.clone()).view()).unwrap())
+            .collect();
+        let own = d[a[i] as usize];
+        assert!(d.iter().all(|&x| own <= x));
+        inertia += own;
+    }
+    assert!((inertia - seg.inertia).abs() < 1e-9);
+    let st = seg.stability.as_ref().unwrap();
+    assert_eq!(st.ari_seeds, vec![1.0, 1.0]);
+    assert_eq!(seg.segments[0].stability, Some(1.0));
+    assert_eq!(seg.projection.points.len(), 13);
+    assert_eq!(seg.projection.centroids.len(), 3);
+}
+
+#[test]
+fn auto_chooses_three() {
+    let seg = segment(
+        &three_groups(),
+        &SegmentOptions {
+            k_max: 5,
+            restarts: 3,
+            stability: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let scan = seg.k_scan.as_ref().unwrap();
+    assert_eq!(scan.chosen, 3);
+    assert_eq!(seg.k, 3);
+    assert_eq!(
+        scan.entries.iter().map(|e| e.k).collect::<Vec<_>>(),
+        vec![2, 3, 4, 5]
+    );
+    assert!(seg.stability.is_none());
+}
+
+#[test]
+fn deterministic_for_a_seed() {
+    let s = three_groups();
+    let a = serde_json::to_string(&segment(&s, &SegmentOptions::default()).unwrap()).unwrap();
+    let b = serde_json::to_string(&segment(&s, &SegmentOptions::default()).unwrap()).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn respondent_weight_two_equals_the_row_written_twice() {
+    let rows = [
+        [1.0, 1.0],
+        [1.0, 2.0],
+        [2.0, 1.0],
+        [5.0, 5.0],
+        [4.0, 5.0],
+        [5.0, 4.0],
+    ];
+    let col = |rows: &[[f64; 2]], j: usize| -> Vec<Option<f64>> {
+        rows.iter().map(|r| Some(r[j])).collect()
+    };
+    let mut twice = rows.to_vec();
+    twice.insert(1, rows[0]);
+    let dup = survey(vec![
+        likert("a", &col(&twice, 0), 1.0, 5.0),
+        likert("b", &col(&twice, 1), 1.0, 5.0),
+    ]);
+    let weighted = survey(vec![
+        likert("a", &col(&rows, 0), 1.0, 5.0),
+        likert("b", &col(&rows, 1), 1.0, 5.0),
+        numeric(
+            "w",
+            &[
+                Some(2.0),
+                Some(1.0),
+                Some(1.0),
+                Some(1.0),
+                Some(1.0),
+                Some(1.0),
+            ],
+        ),
+    ]);
+    let x = segment(&dup, &fixed(2)).unwrap();
+    let y = segment(
+        &weighted,
+        &SegmentOptions {
+            weight_column: Some("w".into()),
+            ..fixed(2)
+        },
+    )
+    .unwrap();
+    assert!((x.inertia - y.inertia).abs() < 1e-12);
+    for (cx, cy) in x.centroids.iter().zip(&y.centroids) {
+        for (p, q) in cx.iter().zip(cy) {
+            assert!((p - q).abs() < 1e-12);
+        }
+    }
+    let mut expect = y.assignments.clone();
+    expect.insert(1, y.assignments[0]);
+    assert_eq!(x.assignments, expect);
+    assert_eq!(y.segments[0].weighted_size, 4.0);
+    assert_eq!(x.quality, y.quality);
+}
+
+#[test]
+fn k_above_distinct_answer_patterns_is_rejected() {
+    let s = survey(vec![likert(
+        "q",
+        &[Some(1.0), Some(1.0), Some(5.0), Some(5.0)],
+        1.0,
+        5.0,
+    )]);
+    let e = segment(&s, &fixed(3)).unwrap_err();
+    assert_eq!(e, SegmentError::KAboveDistinct { k: 3, distinct: 2 });
+    let e = segment(
+        &s,
+        &SegmentOptions {
+            k_min: 3,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e, SegmentError::KAboveDistinct { k: 3, distinct: 2 });
+    // "auto" lowers kMax to what the data allows, and says so.
+    let seg = segment(&s, &SegmentOptions::default()).unwrap();
+    assert_eq!(seg.k, 2);
+    assert!(
+        seg.warnings
+            .iter()
+            .any(|w| w.message.contains("kMax was lowered"))
+    );
+}
+
+#[test]
+fn fewer_respondents_than_k_is_rejected() {
+    let s = survey(vec![likert("q", &[Some(1.0), Some(3.0), None], 1.0, 5.0)]);
+    let e = segment(&s, &fixed(3)).unwrap_err();
+    assert_eq!(
+        e,
+        SegmentError::TooFewRespondents {
+            k: 3,
+            respondents: 2
+        }
+    );
+}
+
+#[test]
+fn model_round_trip_assigns_identically() {
+    let s = three_groups();
+    let seg = segment(&s, &fixed(3)).unwrap();
+    let model = seg.model();
+    assert_eq!(model.version, env!("CARGO_PKG_VERSION"));
+    let json = serde_json::to_string(&model).unwrap();
+    let back: citizen_segments::Model = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, model);
+    let a = assign(&model, &s).unwrap();
+    let b = assign(&back, &s).unwrap();
+    assert_eq!(a.assignments, b.assignments);
+    let bits = |d: &[f64]| d.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&a.distances), bits(&b.distances));
+    assert_eq!(a.assignments, seg.assignments);
+    assert!(a.distances[12].is_nan());
+
+    // New respondents with missing answers; a survey lacking columns.
+    let new = survey(vec![
+        likert("planning", &[Some(5.0), None], 1.0, 5.0),
+        likert("budgeting", &[Some(5.0), Some(1.0)], 1.0, 5.0),
+        likert("peer_support", &[None, Some(5.0)], 1.0, 5.0),
+        categorical("area", &["south", "north"], &[Some(0), Some(1)]),
+    ]);
+    let n = assign(&back, &new).unwrap();
+    assert_eq!(n.assignments, vec![seg.assignments[4], seg.assignments[0]]);
+    let lacking = survey(vec![likert("planning", &[Some(1.0)], 1.0, 5.0)]);
+    let e = assign(&back, &lacking).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the survey lacks the model's column(s): budgeting, peer_support, area"
+    );
+}
+
+#[test]
+fn json_shape_is_camel_case() {
+    let s = survey(vec![
+        likert(
+            "q1",
+            &[Some(1.0), Some(2.0), Some(5.0), Some(4.0)],
+            1.0,
+            5.0,
+        ),
+        multi(
+            "m",
+            &["a", "b"],
+            &[
+                Some(vec![0]),
+                Some(vec![0]),
+                Some(vec![1]),
+                Some(vec![0, 1]),
+            ],
+        ),
+    ]);
+    let seg = segment(
+        &s,
+        &SegmentOptions {
+            k_max: 3,
+            stability_runs: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let v = serde_json::to_value(&seg).unwrap();
+    for key in [
+        "k",
+        "assignments",
+        "centroids",
+        "columns",
+        "features",
+        "standardize",
+        "centreRespondents",
+        "inertia",
+        "iterations",
+        "converged",
+        "seed",
+        "restarts",
+        "quality",
+        "segments",
+        "kScan",
+        "stability",
+        "projection",
+        "warnings",
+        "unassigned",
+        "weightColumn",
+        "inputHash",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["kScan"]["silhouetteSample"].is_u64());
+    assert!(v["stability"]["ariSeeds"].is_array());
+    assert!(v["segments"][0]["weightedSize"].is_number());
+    assert!(v["features"][1]["option"].is_string());
+    let m = serde_json::to_value(seg.model()).unwrap();
+    for key in [
+        "version",
+        "seed",
+        "k",
+        "inputHash",
+        "encoding",
+        "centroids",
+        "segmentIds",
+    ] {
+        assert!(m.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn options_reach_the_encoding_and_quality() {
+    let s = three_groups();
+    let seg = segment(
+        &s,
+        &SegmentOptions {
+            standardize: true,
+            centre_respondents: true,
+            weights: [("area".to_string(), 0.0)].into(),
+            silhouette_sample: 6,
+            k_max: 4,
+            stability: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(seg.encoding.standardize && seg.encoding.centre_respondents);
+    assert!(seg.encoding.features.iter().all(|f| f.centred));
+    assert!(seg.encoding.columns.iter().all(|c| c.name != "area"));
+    assert!(
+        seg.warnings
+            .iter()
+            .any(|w| w.column.as_deref() == Some("area"))
+    );
+    assert_eq!(seg.k_scan.as_ref().unwrap().silhouette_sample, 6);
+    assert!(seg.quality.silhouette.is_some());
+}
+
+#[test]
+fn zero_weight_respondents_are_assigned_but_do_not_pull_centroids() {
+    let a = [Some(1.0), Some(1.0), Some(5.0), Some(5.0), Some(3.0)];
+    let with = survey(vec![
+        likert("q", &a, 1.0, 5.0),
+        numeric(
+            "w",
+            &[Some(1.0), Some(1.0), Some(1.0), Some(1.0), Some(0.0)],
+        ),
+    ]);
+    let seg = segment(
+        &with,
+        &SegmentOptions {
+            weight_column: Some("w".into()),
+            ..fixed(2)
+        },
+    )
+    .unwrap();
+    let mut c: Vec<f64> = seg.centroids.iter().map(|c| c[0]).collect();
+    c.sort_by(f64::total_cmp);
+    assert_eq!(c, vec![0.0, 1.0]);
+    // 3 on 1..5 is 0.5, a tie: the lowest segment index wins.
+    assert_eq!(seg.assignments[4], 0);
+    assert_eq!(
+        seg.segments.iter().map(|s| s.weighted_size).sum::<f64>(),
+        4.0
+    );
+}
+
+#[test]
+fn unknown_columns_are_named() {
+    let e = segment(
+        &three_groups(),
+        &SegmentOptions {
+            columns: Some(vec!["planning".into(), "cycling".into()]),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "unknown column(s) in columns: cycling");
+}
