@@ -10,6 +10,7 @@ use crate::cluster::{
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
 use crate::model::Model;
+use crate::profile::{ProfileOptions, Profiles, match_segments, profile};
 use crate::project::{Projection, project};
 use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
 use crate::survey::{Survey, Warning, WarningCode};
@@ -18,8 +19,14 @@ use crate::survey::{Survey, Warning, WarningCode};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentSummary {
-    /// Segment id (0-based; segments are numbered by weighted size, largest first).
+    /// Segment id (0-based; segments are numbered by weighted size, largest
+    /// first, unless a `previous` model's ids carried over).
     pub id: u32,
+    /// A short plain-language name from the segment's distinctive
+    /// activities (or the caller's, or the previous model's).
+    pub name: String,
+    /// The id this segment had in the `previous` model, when it matched one.
+    pub previous_id: Option<u32>,
     /// Respondents in the segment.
     pub size: u32,
     /// Sum of their respondent weights.
@@ -42,6 +49,9 @@ pub struct Segmentation {
     /// Segment of each respondent in input order; -1 for a respondent who
     /// answered none of the chosen questions.
     pub assignments: Vec<i32>,
+    /// Each respondent's (partial) Euclidean distance to its segment's
+    /// centroid in encoded units; NaN (JSON `null`) for -1.
+    pub distances: Vec<f64>,
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: Vec<Vec<f64>>,
     /// The encoding: questions used and the features with their mapping back.
@@ -75,6 +85,18 @@ pub struct Segmentation {
     pub weight_column: Option<String>,
     /// Hash of the survey's input bytes.
     pub input_hash: String,
+    /// Per segment and overall figures, with engagement briefs.
+    pub profiles: Profiles,
+}
+
+/// Where a running [`segment`] is, for progress bars.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// What is being done, in words a user understands.
+    pub stage: &'static str,
+    /// How far the whole run is, 0..=1.
+    pub fraction: f64,
 }
 
 impl Segmentation {
@@ -89,6 +111,7 @@ impl Segmentation {
             weight_column: self.weight_column.clone(),
             centroids: self.centroids.clone(),
             segment_ids: self.segments.iter().map(|s| s.id).collect(),
+            names: self.segments.iter().map(|s| s.name.clone()).collect(),
         }
     }
 }
@@ -122,11 +145,61 @@ fn order_by_size(clustering: &mut Clustering, weights: &[f64]) {
     }
 }
 
+/// Renumber clusters so that those matching a previous model's centroids
+/// take its ids: each matched segment keeps the previous id when it is below
+/// k; the others take the free ids in order. Returns, per new id, the
+/// previous id it continues.
+fn carry_over_ids(clustering: &mut Clustering, previous: &[Vec<f64>]) -> Vec<Option<u32>> {
+    let k = clustering.centroids.nrows();
+    let current = rows(&clustering.centroids);
+    let matched = match_segments(previous, &current);
+    let mut target: Vec<Option<usize>> = vec![None; k];
+    let mut taken = vec![false; k];
+    for (j, m) in matched.iter().enumerate() {
+        if let Some(p) = *m
+            && p < k
+            && !taken[p]
+        {
+            target[j] = Some(p);
+            taken[p] = true;
+        }
+    }
+    let mut free = (0..k).filter(|&i| !taken[i]);
+    let new_index: Vec<usize> = target
+        .iter()
+        .map(|t| t.or_else(|| free.next()).unwrap_or(0))
+        .collect();
+    let mut order = vec![0; k];
+    let mut previous_ids = vec![None; k];
+    for (old, &new) in new_index.iter().enumerate() {
+        order[new] = old;
+        previous_ids[new] = matched[old].map(|p| p as u32);
+    }
+    clustering.centroids = clustering.centroids.select(Axis(0), &order);
+    for l in &mut clustering.labels {
+        *l = new_index[*l];
+    }
+    previous_ids
+}
+
 /// Segment the respondents of `survey` with k-means as `options` say.
 ///
 /// Deterministic for a given survey and options (every random choice flows
 /// from `options.seed`).
 pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation, SegmentError> {
+    segment_with_progress(survey, options, &mut |_| {})
+}
+
+/// [`segment`], telling `progress` where it is at each step.
+pub fn segment_with_progress(
+    survey: &Survey,
+    options: &SegmentOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Segmentation, SegmentError> {
+    progress(Progress {
+        stage: "Encoding the answers",
+        fraction: 0.02,
+    });
     let params = check_options(options, survey)?;
     let spec = EncodeSpec {
         columns: &params.columns,
@@ -161,6 +234,10 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
     };
     let fit_imputed = impute_means(fit_data.view(), &fit_weights);
     let sample = params.silhouette_sample as usize;
+    progress(Progress {
+        stage: "Finding segments",
+        fraction: 0.05,
+    });
     let (mut clustering, k_scan) = match params.k {
         KPlan::Fixed(k) => {
             check_k_against_data(k, n_fit, distinct)?;
@@ -184,6 +261,12 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
                 limit,
                 &settings,
                 sample,
+                &mut |done| {
+                    progress(Progress {
+                        stage: "Comparing numbers of segments",
+                        fraction: 0.05 + 0.5 * done,
+                    })
+                },
             )?;
             settings.k = scan.chosen as usize;
             (clustering, Some(scan))
@@ -191,6 +274,23 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
     };
     order_by_size(&mut clustering, &fit_weights);
     let k = settings.k;
+    let mut previous_ids = vec![None; k];
+    let mut previous_names = std::collections::BTreeMap::new();
+    if let Some(previous) = &options.previous {
+        if previous.encoding.features == encoding.features {
+            previous_ids = carry_over_ids(&mut clustering, &previous.centroids);
+            for (id, p) in previous_ids.iter().enumerate() {
+                if let Some(name) = p.and_then(|p| previous.names.get(p as usize)) {
+                    previous_names.insert(id as u32, name.clone());
+                }
+            }
+        } else {
+            warnings.push(warning(
+                WarningCode::Other,
+                "The previous model was built on other questions or encodings, so its segment ids and names were not carried over.".to_string(),
+            ));
+        }
+    }
     // The scan already measured the chosen k (the measures do not depend on
     // the segment numbering).
     let quality = match k_scan
@@ -213,9 +313,11 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
     // Every respondent with an answer goes to the nearest centroid (for the
     // fitted ones that is their own label).
     let mut assignments = vec![-1i32; survey.respondents];
+    let mut distances = vec![f64::NAN; survey.respondents];
     for (i, row) in data.rows().into_iter().enumerate() {
-        if let Some((j, _)) = nearest(row, clustering.centroids.view()) {
+        if let Some((j, d)) = nearest(row, clustering.centroids.view()) {
             assignments[i] = j as i32;
+            distances[i] = d.sqrt();
         }
     }
     let unassigned = assignments.iter().filter(|&&a| a < 0).count() as u32;
@@ -233,6 +335,12 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
             &clustering.labels,
             &settings,
             params.stability_runs,
+            &mut |done| {
+                progress(Progress {
+                    stage: "Checking how stable the segments are",
+                    fraction: 0.55 + 0.35 * done,
+                })
+            },
         )?)
     } else {
         None
@@ -247,9 +355,28 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
         }
     }
     let total: f64 = masses.iter().sum();
+    progress(Progress {
+        stage: "Profiling the segments",
+        fraction: 0.92,
+    });
+    let mut names = previous_names;
+    names.extend(options.names.clone());
+    let profiles = profile(
+        survey,
+        &assignments,
+        Some(weights),
+        &ProfileOptions {
+            clustered: encoding.columns.iter().map(|c| c.name.clone()).collect(),
+            activities: options.activities.clone(),
+            min_group_size: options.min_group_size,
+            names,
+        },
+    )?;
     let segments = (0..k)
         .map(|j| SegmentSummary {
             id: j as u32,
+            name: profiles.segments[j].name.clone(),
+            previous_id: previous_ids[j],
             size: sizes[j],
             weighted_size: masses[j],
             share: if total > 0.0 { masses[j] / total } else { 0.0 },
@@ -292,6 +419,8 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
         unassigned,
         weight_column: params.weight_column,
         input_hash: survey.input_hash.clone(),
+        distances,
+        profiles,
     })
 }
 

@@ -401,3 +401,78 @@ fn unknown_columns_are_named() {
     .unwrap_err();
     assert_eq!(e.to_string(), "unknown column(s) in columns: cycling");
 }
+
+#[test]
+fn a_previous_model_carries_ids_and_names_over() {
+    let s = three_groups();
+    let first = segment(&s, &fixed(3)).unwrap();
+    let mut model = first.model();
+    model.names = vec!["Planners".into(), "Doers".into(), "Quiet".into()];
+    // A rerun with another seed may number the segments differently; with the
+    // previous model every segment keeps its id and name.
+    let rerun = segment(
+        &s,
+        &SegmentOptions {
+            seed: 7,
+            previous: Some(model.clone()),
+            ..fixed(3)
+        },
+    )
+    .unwrap();
+    assert_eq!(rerun.assignments, first.assignments);
+    let names: Vec<&str> = rerun.segments.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Planners", "Doers", "Quiet"]);
+    let previous: Vec<Option<u32>> = rerun.segments.iter().map(|x| x.previous_id).collect();
+    assert_eq!(previous, [Some(0), Some(1), Some(2)]);
+
+    // Reversed centroids in the previous model reverse the ids of the rerun.
+    let mut reversed = model;
+    reversed.centroids.reverse();
+    reversed.names.reverse();
+    let flipped = segment(
+        &s,
+        &SegmentOptions {
+            previous: Some(reversed),
+            ..fixed(3)
+        },
+    )
+    .unwrap();
+    for (a, b) in first.assignments.iter().zip(&flipped.assignments) {
+        assert_eq!(*b, if *a < 0 { -1 } else { 2 - a });
+    }
+    assert_eq!(flipped.segments[2].name, "Planners");
+
+    // Fewer segments than before: matched ones keep what they can, the ids
+    // stay 0..k.
+    let two = segment(
+        &s,
+        &SegmentOptions {
+            previous: Some(first.model()),
+            ..fixed(2)
+        },
+    )
+    .unwrap();
+    let mut ids: Vec<u32> = two.segments.iter().map(|x| x.id).collect();
+    ids.sort();
+    assert_eq!(ids, [0, 1]);
+}
+
+#[test]
+fn profiles_and_distances_come_with_every_result() {
+    let s = three_groups();
+    let r = segment(&s, &fixed(3)).unwrap();
+    assert_eq!(r.profiles.segments.len(), 3);
+    assert_eq!(r.profiles.unassigned, 1);
+    for (seg, prof) in r.segments.iter().zip(&r.profiles.segments) {
+        assert_eq!(seg.name, prof.name);
+        assert_eq!(seg.size as usize, prof.figures.size);
+    }
+    // The distance is the partial Euclidean distance to the own centroid.
+    for (i, (&a, &d)) in r.assignments.iter().zip(&r.distances).enumerate() {
+        if a < 0 {
+            assert!(d.is_nan(), "respondent {i} has no segment, so no distance");
+        } else {
+            assert!(d.is_finite() && d >= 0.0);
+        }
+    }
+}

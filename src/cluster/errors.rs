@@ -130,4 +130,7 @@ pub enum SegmentError {
     /// encoding prevents).
     #[error("k-means initialisation failed: {0}")]
     Clustering(String),
+    /// Profiling the segments failed (options such as `names` or `activities`).
+    #[error(transparent)]
+    Profile(#[from] crate::profile::ProfileError),
 }

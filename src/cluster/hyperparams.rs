@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::errors::SegmentError;
+use crate::engage::Activity;
+use crate::model::Model;
+use crate::profile::DEFAULT_MIN_GROUP_SIZE;
 use crate::survey::{ColumnKind, Survey, Values};
 
 /// The largest number of segments allowed.
@@ -55,6 +58,10 @@ impl Default for KChoice {
 /// | `stability` | true | re-run with other seeds and on half samples |
 /// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs |
 /// | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
+/// | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
+/// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
+/// | `names` | {} | `{ segmentId: name }` to rename segments |
+/// | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SegmentOptions {
@@ -90,6 +97,17 @@ pub struct SegmentOptions {
     pub stability_runs: u32,
     /// Silhouette sample size (respondents). Default 3000.
     pub silhouette_sample: u32,
+    /// Questions mapped to co-production activities explicitly; wins over
+    /// recognition from the questions' names. Default none.
+    pub activities: BTreeMap<String, Activity>,
+    /// Disclosure threshold in respondents. Default 10.
+    pub min_group_size: u32,
+    /// Names for segments by id, overriding the generated ones. Default none.
+    pub names: BTreeMap<u32, String>,
+    /// A previous model: the new segments are matched to its segments
+    /// (optimal assignment on centroid distance) so that ids and names carry
+    /// over between reruns. Default none.
+    pub previous: Option<Model>,
 }
 
 impl Default for SegmentOptions {
@@ -110,6 +128,10 @@ impl Default for SegmentOptions {
             stability: true,
             stability_runs: 5,
             silhouette_sample: 3000,
+            activities: BTreeMap::new(),
+            min_group_size: DEFAULT_MIN_GROUP_SIZE,
+            names: BTreeMap::new(),
+            previous: None,
         }
     }
 }

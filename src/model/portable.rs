@@ -29,6 +29,9 @@ pub struct Model {
     pub centroids: Vec<Vec<f64>>,
     /// The id of each centroid's segment.
     pub segment_ids: Vec<u32>,
+    /// The name of each centroid's segment (empty in models saved without names).
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// Where new respondents go.

@@ -73,7 +73,9 @@ pub fn evaluate(
 }
 
 /// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`].
-/// Returns the scan and the clustering at the chosen k.
+/// Returns the scan and the clustering at the chosen k. `progress` hears the
+/// share of the scan done (0..=1) after each k.
+#[allow(clippy::too_many_arguments)] // the pipeline's already-checked pieces, passed as they are
 pub fn scan_k(
     data: ArrayView2<'_, f64>,
     imputed: ArrayView2<'_, f64>,
@@ -82,6 +84,7 @@ pub fn scan_k(
     k_max: u32,
     settings: &KMeansSettings,
     sample: usize,
+    progress: &mut dyn FnMut(f64),
 ) -> Result<(KScan, Clustering), SegmentError> {
     let mut entries = Vec::new();
     let mut best: Option<(Option<f64>, Clustering)> = None;
@@ -107,6 +110,7 @@ pub fn scan_k(
             best = Some((quality.silhouette, clustering));
         }
         entries.push(quality);
+        progress(f64::from(k - k_min + 1) / f64::from(k_max - k_min + 1));
     }
     let (_, clustering) = best.ok_or(SegmentError::InvalidKRange {
         k_min,
@@ -145,8 +149,23 @@ mod tests {
             max_iterations: 100,
             tolerance: 1e-8,
         };
-        let (scan, clustering) =
-            scan_k(data.view(), data.view(), &[1.0; 18], 2, 5, &settings, 3000).unwrap();
+        let mut heard = Vec::new();
+        let (scan, clustering) = scan_k(
+            data.view(),
+            data.view(),
+            &[1.0; 18],
+            2,
+            5,
+            &settings,
+            3000,
+            &mut |p| heard.push(p),
+        )
+        .unwrap();
+        assert_eq!(
+            heard,
+            [0.25, 0.5, 0.75, 1.0],
+            "one report per k, ending at 1"
+        );
         assert_eq!(scan.chosen, 3);
         assert_eq!(clustering.centroids.nrows(), 3);
         assert_eq!(scan.entries.len(), 4);

@@ -40,14 +40,17 @@ fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
 }
 
 /// Measure the stability of `labels` (the segmentation of `data` with
-/// `settings`) with `runs` seed runs and `runs` half splits.
+/// `settings`) with `runs` seed runs and `runs` half splits. `progress`
+/// hears the share done (0..=1) after each run.
 pub fn stability(
     data: ArrayView2<'_, f64>,
     weights: &[f64],
     labels: &[usize],
     settings: &KMeansSettings,
     runs: u32,
+    progress: &mut dyn FnMut(f64),
 ) -> Result<Stability, SegmentError> {
+    let steps = f64::from(2 * runs);
     let k = settings.k;
     let n = data.nrows();
     let mut ari_seeds = Vec::new();
@@ -59,6 +62,7 @@ pub fn stability(
         for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
             *total += j / runs as f64;
         }
+        progress(f64::from(i + 1) / steps);
     }
     let mut ari_halves = Vec::new();
     for i in 0..runs {
@@ -84,6 +88,7 @@ pub fn stability(
         if let [a, b] = labelings.as_slice() {
             ari_halves.push(adjusted_rand(a, b));
         }
+        progress(f64::from(runs + i + 1) / steps);
     }
     let all: Vec<f64> = ari_seeds.iter().chain(&ari_halves).copied().collect();
     let mean_ari = if all.is_empty() {
@@ -121,7 +126,13 @@ mod tests {
             tolerance: 1e-8,
         };
         let main = kmeans(data.view(), &w, &settings).unwrap();
-        let s = stability(data.view(), &w, &main.labels, &settings, 3).unwrap();
+        let mut heard = Vec::new();
+        let s = stability(data.view(), &w, &main.labels, &settings, 3, &mut |p| {
+            heard.push(p)
+        })
+        .unwrap();
+        assert_eq!(heard.len(), 6, "one report per seed run and per half split");
+        assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[5] == 1.0);
         assert_eq!(s.ari_seeds, vec![1.0; 3]);
         assert_eq!(s.ari_halves, vec![1.0; 3]);
         assert_eq!(s.mean_ari, 1.0);

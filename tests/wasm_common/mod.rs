@@ -28,7 +28,12 @@ fn parse_and_decode_columns() {
     let kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
     assert_eq!(
         kinds,
-        [ColumnKind::Id, ColumnKind::Likert, ColumnKind::Likert, ColumnKind::Categorical]
+        [
+            ColumnKind::Id,
+            ColumnKind::Likert,
+            ColumnKind::Likert,
+            ColumnKind::Categorical
+        ]
     );
     assert_eq!(columns[2].missing, 1);
     let scale = columns[1].scale.as_ref().expect("likert has a scale");
@@ -56,7 +61,9 @@ fn segment_and_decode_result() {
 
 #[wasm_bindgen_test]
 fn errors_are_js_errors_and_the_module_stays_usable() {
-    let empty = wasm::parse_survey(JsValue::from_str(""), None).err().expect("empty fails");
+    let empty = wasm::parse_survey(JsValue::from_str(""), None)
+        .err()
+        .expect("empty fails");
     assert!(empty.is_instance_of::<js_sys::Error>());
     let ragged = wasm::parse_survey(JsValue::from_str("a,b\n1,2\n3\n"), None)
         .err()
@@ -73,7 +80,10 @@ fn same_seed_same_assignments() {
     let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
     let run = || {
         let opts = options(r#"{"k": 3, "seed": 99, "stability": false}"#);
-        wasm::segment(&survey, Some(opts.into())).expect("segments").assignments().to_vec()
+        wasm::segment(&survey, Some(opts.into()))
+            .expect("segments")
+            .assignments()
+            .to_vec()
     };
     assert_eq!(run(), run());
 }
