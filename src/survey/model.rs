@@ -44,7 +44,9 @@ impl Scale {
         } else {
             1.0
         };
-        let i = ((value - self.min) / step).round().clamp(0.0, (self.labels.len() - 1) as f64);
+        let i = ((value - self.min) / step)
+            .round()
+            .clamp(0.0, (self.labels.len() - 1) as f64);
         self.labels.get(i as usize).map(String::as_str)
     }
 }

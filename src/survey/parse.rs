@@ -1,0 +1,182 @@
+//! The import pipeline: limits → decode → sniff → read → infer.
+
+use super::decode::decode;
+use super::error::ImportError;
+use super::infer::{Table, infer};
+use super::model::{Survey, Warning, WarningCode};
+use super::options::{ImportOptions, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
+use super::read::{Record, Records, sniff_delimiter};
+
+/// Reads a survey export (CSV or similar) into a typed [`Survey`].
+///
+/// Limits ([`MAX_INPUT_BYTES`], [`MAX_COLUMNS`], [`MAX_ROWS`]) are checked
+/// before the work they guard. Rows in errors and warnings are 1-based as a
+/// spreadsheet shows them, the header being row 1.
+///
+/// ```
+/// use citizen_segments::survey::{parse_survey, ColumnKind, ImportOptions};
+/// let csv = "id,co_design\nr1,Very interested\nr2,Don't know\nr3,Not at all interested\n";
+/// let survey = parse_survey(csv.as_bytes(), &ImportOptions::default()).unwrap();
+/// let column = survey.column("co_design").unwrap();
+/// assert_eq!(column.kind, ColumnKind::Likert);
+/// assert_eq!(column.missing, 1);
+/// assert_eq!(survey.ids, ["r1", "r2", "r3"]);
+/// ```
+pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, ImportError> {
+    let opts = options.check()?;
+    let file = opts.file.clone();
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge {
+            file,
+            bytes: input.len(),
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let input_hash = format!("{:016x}", fnv1a64(input));
+    let mut warnings = Vec::new();
+    let text = decode(input, &mut warnings);
+    let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+    let with_file = |e: ImportError| match e {
+        ImportError::UnclosedQuote { row, .. } => ImportError::UnclosedQuote {
+            file: file.clone(),
+            row,
+        },
+        other => other,
+    };
+
+    let mut records = Records::new(&text, delimiter);
+    let header = loop {
+        match records.next() {
+            None => return Err(ImportError::Empty { file }),
+            Some(Err(e)) => return Err(with_file(e)),
+            Some(Ok(r)) if r.is_blank() => continue,
+            Some(Ok(r)) => break r,
+        }
+    };
+    let width = header.cells.len();
+    if width > MAX_COLUMNS {
+        return Err(ImportError::TooManyColumns {
+            file,
+            columns: width,
+            max: MAX_COLUMNS,
+        });
+    }
+    let mut headers: Vec<String> = Vec::with_capacity(width);
+    for (i, cell) in header.cells.iter().enumerate() {
+        let name = match cell.trim() {
+            "" => format!("column {}", i + 1),
+            name => name.to_string(),
+        };
+        if let Some(first) = headers.iter().position(|h| *h == name) {
+            return Err(ImportError::DuplicateColumn {
+                file,
+                column: name,
+                first: first + 1,
+                second: i + 1,
+            });
+        }
+        headers.push(name);
+    }
+
+    let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut rows = Vec::new();
+    let mut blanks: Vec<Record> = Vec::new();
+    let mut skipped: Vec<usize> = Vec::new();
+    for record in records {
+        let record = record.map_err(with_file)?;
+        if record.is_blank() {
+            blanks.push(record);
+            continue;
+        }
+        skipped.extend(blanks.drain(..).map(|r| r.row));
+        if record.cells.len() != width {
+            return Err(ImportError::RaggedRow {
+                file,
+                row: record.row,
+                expected: width,
+                found: record.cells.len(),
+                column: headers
+                    .get(record.cells.len())
+                    .filter(|_| record.cells.len() < width)
+                    .cloned(),
+            });
+        }
+        if rows.len() >= MAX_ROWS {
+            return Err(ImportError::TooManyRows {
+                file,
+                max: MAX_ROWS,
+            });
+        }
+        rows.push(record.row);
+        for (column, cell) in columns.iter_mut().zip(record.cells) {
+            let trimmed = cell.trim();
+            column.push(if trimmed.len() == cell.len() {
+                cell
+            } else {
+                trimmed.to_string()
+            });
+        }
+    }
+    if let Some(first) = skipped.first() {
+        warnings.push(Warning {
+            code: WarningCode::Other,
+            column: None,
+            row: Some(*first),
+            message: format!(
+                "{} blank row(s) between answers were skipped, the first at row {first}",
+                skipped.len()
+            ),
+        });
+    }
+    if let Some(first) = blanks.first() {
+        warnings.push(Warning {
+            code: WarningCode::TrailingBlankLines,
+            column: None,
+            row: Some(first.row),
+            message: format!(
+                "{} blank line(s) at the end, from row {}, were ignored",
+                blanks.len(),
+                first.row
+            ),
+        });
+    }
+    if rows.is_empty() {
+        return Err(ImportError::HeaderOnly { file });
+    }
+
+    let table = Table {
+        headers,
+        columns,
+        rows,
+        delimiter,
+    };
+    let inferred = infer(&table, &opts, &mut warnings)?;
+    Ok(Survey {
+        respondents: table.rows.len(),
+        columns: inferred.columns,
+        warnings,
+        ids: inferred.ids,
+        id_column: inferred.id_column,
+        delimiter,
+        input_hash,
+    })
+}
+
+/// FNV-1a, 64-bit.
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_reference_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+}
