@@ -179,4 +179,43 @@ mod tests {
         assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
         assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
     }
+
+    fn opts() -> ImportOptions {
+        ImportOptions {
+            file_name: Some("big.csv".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn too_large_is_refused_before_decoding() {
+        let input = vec![0u8; MAX_INPUT_BYTES + 1];
+        let e = parse_survey(&input, &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::TooLarge { .. }));
+        assert!(e.to_string().starts_with("big.csv: the file is"));
+    }
+
+    #[test]
+    fn too_many_rows_is_refused() {
+        let mut csv = String::with_capacity(2 * MAX_ROWS + 16);
+        csv.push_str("a\n");
+        for _ in 0..=MAX_ROWS {
+            csv.push_str("1\n");
+        }
+        let e = parse_survey(csv.as_bytes(), &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::TooManyRows { .. }), "{e}");
+    }
+
+    #[test]
+    fn leading_blank_lines_keep_spreadsheet_rows() {
+        let s = parse_survey(b"\n\na,b\n1,x\n", &opts()).unwrap();
+        assert_eq!(s.ids, ["4"]);
+    }
+
+    #[test]
+    fn blank_header_cells_get_a_name() {
+        let s = parse_survey(b"a,,\n1,x,\n2,y,\n", &opts()).unwrap();
+        let names: Vec<&str> = s.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["a", "column 2", "column 3"]);
+    }
 }
