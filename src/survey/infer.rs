@@ -15,7 +15,9 @@
 //!    but blanks and missing codes is missing.
 //! 3. A column whose answers are all missing is **text**.
 //! 4. **likert (labelled)**: every answer belongs to one known label set
-//!    (agreement, interest, likelihood, importance, satisfaction, frequency).
+//!    (agreement, interest, likelihood, importance, satisfaction, frequency),
+//!    or at least 90 % do and the rest become out-of-scale warnings (stored as
+//!    missing).
 //! 5. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
 //!    0–10 (not just 0/1) are **likert** on the smallest such scale, others
 //!    **numeric**. With 20 or more answers, integers of which at least 95 %
@@ -437,14 +439,23 @@ fn blank_column(name: &str, kind: ColumnKind, missing: usize, values: Values) ->
     }
 }
 
-/// Distinct answers by normalised form, first spelling kept, first-seen order.
-fn distinct<'c>(present: &[(usize, &'c str)]) -> Vec<(String, &'c str)> {
-    let mut seen: HashMap<String, ()> = HashMap::new();
-    let mut out = Vec::new();
+/// Distinct answers by normalised form with their counts, first spelling
+/// kept, first-seen order.
+fn distinct<'c>(present: &[(usize, &'c str)]) -> Vec<(String, &'c str, usize)> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<(String, &str, usize)> = Vec::new();
     for &(_, cell) in present {
         let n = normalise(cell);
-        if seen.insert(n.clone(), ()).is_none() {
-            out.push((n, cell));
+        match seen.get(&n) {
+            Some(&k) => {
+                if let Some(entry) = out.get_mut(k) {
+                    entry.2 += 1;
+                }
+            }
+            None => {
+                seen.insert(n.clone(), out.len());
+                out.push((n, cell, 1));
+            }
         }
     }
     out
@@ -799,7 +810,7 @@ fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> 
     column
 }
 
-fn looks_like_text(present: &[(usize, &str)], answers: &[(String, &str)]) -> bool {
+fn looks_like_text(present: &[(usize, &str)], answers: &[(String, &str, usize)]) -> bool {
     let n = present.len().max(1);
     let lengths: Vec<usize> = present.iter().map(|(_, c)| c.chars().count()).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0);
@@ -963,6 +974,24 @@ R004,Don't know,Not at all interested,Fairly interested,Very interested,Neither 
         assert_eq!(comments.kind, ColumnKind::Text);
         assert_eq!(comments.missing, 1);
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn a_label_typo_is_out_of_scale_not_categorical() {
+        let mut csv = String::from("q\n");
+        for i in 0..10 {
+            csv.push_str(if i % 2 == 0 {
+                "Agree\n"
+            } else {
+                "Strongly agree\n"
+            });
+        }
+        csv.push_str("Agre\n");
+        let s = parse(&csv);
+        let q = s.column("q").unwrap();
+        assert_eq!((q.kind, q.missing), (ColumnKind::Likert, 1));
+        assert_eq!(codes(&s), vec![WarningCode::OutOfScale]);
+        assert_eq!(s.warnings[0].row, Some(12));
     }
 
     #[test]

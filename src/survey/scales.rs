@@ -113,41 +113,60 @@ impl Labelled {
     }
 }
 
-/// Recognises the known scale that contains every distinct answer, each at
-/// its own position. `answers` are `(normalised, as written)` pairs, one per
+/// Recognises the known scale that holds the answers, each spelling at its
+/// own position. `answers` are `(normalised, as written, count)`, one per
 /// distinct answer, in first-seen order.
-pub(crate) fn recognise(answers: &[(String, &str)]) -> Option<Labelled> {
-    if answers.is_empty() {
+///
+/// A scale holding every answer wins; failing that, the first scale holding
+/// at least 90 % of the answers (by count), so a few typos become
+/// out-of-scale warnings rather than turning the column categorical.
+pub(crate) fn recognise(answers: &[(String, &str, usize)]) -> Option<Labelled> {
+    let total: usize = answers.iter().map(|a| a.2).sum();
+    if total == 0 {
         return None;
     }
-    'scales: for scale in KNOWN {
-        let mut labels: Vec<String> = scale
-            .iter()
-            .map(|p| p.first().copied().unwrap_or_default().to_string())
-            .collect();
-        let mut used = vec![false; scale.len()];
-        let mut index = HashMap::new();
-        for (norm, written) in answers {
-            let Some(pos) = scale
-                .iter()
-                .position(|p| p.iter().any(|v| normalise(v) == *norm))
-            else {
-                continue 'scales;
-            };
-            if used.get(pos).copied().unwrap_or(true) {
-                continue 'scales; // two spellings of one position: not this scale
-            }
-            if let Some(u) = used.get_mut(pos) {
-                *u = true;
-            }
-            if let Some(l) = labels.get_mut(pos) {
-                *l = written.to_string();
-            }
-            index.insert(norm.clone(), pos);
+    let fits = KNOWN.iter().filter_map(|scale| fit(scale, answers));
+    let mut best: Option<(usize, Labelled)> = None;
+    for (matched, labelled) in fits {
+        if matched == total {
+            return Some(labelled);
         }
-        return Some(Labelled { labels, index });
+        if best.is_none() && matched * 10 >= total * 9 {
+            best = Some((matched, labelled));
+        }
     }
-    None
+    best.map(|(_, labelled)| labelled)
+}
+
+/// How many answers (by count) `scale` holds, and the labelled scale; `None`
+/// when two spellings fall on one position.
+fn fit(scale: &[&[&str]], answers: &[(String, &str, usize)]) -> Option<(usize, Labelled)> {
+    let mut labels: Vec<String> = scale
+        .iter()
+        .map(|p| p.first().copied().unwrap_or_default().to_string())
+        .collect();
+    let mut used = vec![false; scale.len()];
+    let mut index = HashMap::new();
+    let mut matched = 0;
+    for (norm, written, count) in answers {
+        let Some(pos) = scale
+            .iter()
+            .position(|p| p.iter().any(|v| normalise(v) == *norm))
+        else {
+            continue;
+        };
+        let slot = used.get_mut(pos)?;
+        if *slot {
+            return None;
+        }
+        *slot = true;
+        if let Some(l) = labels.get_mut(pos) {
+            *l = written.to_string();
+        }
+        index.insert(norm.clone(), pos);
+        matched += count;
+    }
+    (matched > 0).then_some((matched, Labelled { labels, index }))
 }
 
 #[cfg(test)]
@@ -155,7 +174,8 @@ mod tests {
     use super::*;
 
     fn run(answers: &[&str]) -> Option<Labelled> {
-        let pairs: Vec<(String, &str)> = answers.iter().map(|a| (normalise(a), *a)).collect();
+        let pairs: Vec<(String, &str, usize)> =
+            answers.iter().map(|a| (normalise(a), *a, 1)).collect();
         recognise(&pairs)
     }
 
@@ -185,6 +205,19 @@ mod tests {
         let s = run(&["Agree", "Somewhat agree", "Strongly agree"]).unwrap();
         assert_eq!(s.labels.len(), 7);
         assert_eq!(s.position("somewhat agree"), Some(4));
+    }
+
+    #[test]
+    fn mostly_on_a_scale_still_recognised() {
+        let mut answers: Vec<(String, &str, usize)> = vec![
+            ("never".into(), "Never", 5),
+            ("always".into(), "Always", 4),
+            ("alwys".into(), "alwys", 1),
+        ];
+        let s = recognise(&answers).unwrap();
+        assert_eq!(s.position("alwys"), None);
+        answers[2].2 = 2; // 2 of 11 off the scale: too many
+        assert!(recognise(&answers).is_none());
     }
 
     #[test]
