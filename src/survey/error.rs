@@ -41,6 +41,14 @@ pub enum ImportError {
         /// The limit.
         max: usize,
     },
+    /// More answer cells than [`MAX_CELLS`](super::MAX_CELLS).
+    #[error("{file}the file has more than {max} answer cells (rows × columns)")]
+    TooManyCells {
+        /// The file.
+        file: FileName,
+        /// The limit.
+        max: usize,
+    },
     /// More columns than [`MAX_COLUMNS`](super::MAX_COLUMNS).
     #[error("{file}the header has {columns} columns; the limit is {max}")]
     TooManyColumns {
@@ -193,6 +201,7 @@ impl ImportError {
         let file = match self {
             ImportError::TooLarge { file, .. }
             | ImportError::TooManyRows { file, .. }
+            | ImportError::TooManyCells { file, .. }
             | ImportError::TooManyColumns { file, .. }
             | ImportError::Empty { file }
             | ImportError::HeaderOnly { file }

@@ -17,7 +17,8 @@ mod scales;
 pub use error::{FileName, ImportError};
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
 pub use options::{
-    DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS,
+    DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES,
+    MAX_ROWS,
 };
 pub use parse::parse_survey;
 pub use read::read_records;

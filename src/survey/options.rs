@@ -21,12 +21,16 @@ use serde::{Deserialize, Serialize};
 use super::error::{FileName, ImportError};
 use super::model::ColumnKind;
 
-/// Largest input accepted, in bytes (200 MB).
+/// Largest input accepted, in bytes (200 MiB).
 pub const MAX_INPUT_BYTES: usize = 200 * 1024 * 1024;
 /// Most data rows (respondents) accepted.
 pub const MAX_ROWS: usize = 1_000_000;
 /// Most columns accepted in the header.
 pub const MAX_COLUMNS: usize = 1_000;
+/// Most answer cells (data rows × columns) accepted, so that a file within
+/// the byte limit cannot ask for gigabytes of cells (e.g. 10,000 respondents
+/// × 1,000 columns, or 1,000,000 × 10).
+pub const MAX_CELLS: usize = 10_000_000;
 
 /// Delimiters the import sniffs and accepts.
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];

@@ -4,12 +4,12 @@ use super::decode::decode;
 use super::error::ImportError;
 use super::infer::{Table, infer};
 use super::model::{Survey, Warning, WarningCode};
-use super::options::{ImportOptions, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
-use super::read::{Record, Records, sniff_delimiter};
+use super::options::{ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
+use super::read::{Records, sniff_delimiter};
 
 /// Reads a survey export (CSV or similar) into a typed [`Survey`].
 ///
-/// Limits ([`MAX_INPUT_BYTES`], [`MAX_COLUMNS`], [`MAX_ROWS`]) are checked
+/// Limits ([`MAX_INPUT_BYTES`], [`MAX_COLUMNS`], [`MAX_ROWS`], [`MAX_CELLS`]) are checked
 /// before the work they guard. Rows in errors and warnings are 1-based as a
 /// spreadsheet shows them, the header being row 1.
 ///
@@ -44,7 +44,7 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         other => other,
     };
 
-    let mut records = Records::new(&text, delimiter);
+    let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
     let header = loop {
         match records.next() {
             None => return Err(ImportError::Empty { file }),
@@ -53,7 +53,7 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
             Some(Ok(r)) => break r,
         }
     };
-    let width = header.cells.len();
+    let width = header.width();
     if width > MAX_COLUMNS {
         return Err(ImportError::TooManyColumns {
             file,
@@ -80,31 +80,41 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
 
     let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
     let mut rows = Vec::new();
-    let mut blanks: Vec<Record> = Vec::new();
-    let mut skipped: Vec<usize> = Vec::new();
+    // Blank runs are kept as (first row, count): a file of nothing but
+    // delimiters must not cost memory per line.
+    let mut blanks: Option<(usize, usize)> = None;
+    let mut skipped: Option<(usize, usize)> = None;
     for record in records {
         let record = record.map_err(with_file)?;
         if record.is_blank() {
-            blanks.push(record);
+            let run = blanks.get_or_insert((record.row, 0));
+            run.1 += 1;
             continue;
         }
-        skipped.extend(blanks.drain(..).map(|r| r.row));
-        if record.cells.len() != width {
+        if let Some((first, count)) = blanks.take() {
+            let run = skipped.get_or_insert((first, 0));
+            run.1 += count;
+        }
+        let found = record.width();
+        if found != width {
             return Err(ImportError::RaggedRow {
                 file,
                 row: record.row,
                 expected: width,
-                found: record.cells.len(),
-                column: headers
-                    .get(record.cells.len())
-                    .filter(|_| record.cells.len() < width)
-                    .cloned(),
+                found,
+                column: headers.get(found).filter(|_| found < width).cloned(),
             });
         }
         if rows.len() >= MAX_ROWS {
             return Err(ImportError::TooManyRows {
                 file,
                 max: MAX_ROWS,
+            });
+        }
+        if over_cell_limit(rows.len() + 1, width) {
+            return Err(ImportError::TooManyCells {
+                file,
+                max: MAX_CELLS,
             });
         }
         rows.push(record.row);
@@ -117,27 +127,22 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
             });
         }
     }
-    if let Some(first) = skipped.first() {
+    if let Some((first, count)) = skipped {
         warnings.push(Warning {
             code: WarningCode::Other,
             column: None,
-            row: Some(*first),
+            row: Some(first),
             message: format!(
-                "{} blank row(s) between answers were skipped, the first at row {first}",
-                skipped.len()
+                "{count} blank row(s) between answers were skipped, the first at row {first}"
             ),
         });
     }
-    if let Some(first) = blanks.first() {
+    if let Some((first, count)) = blanks {
         warnings.push(Warning {
             code: WarningCode::TrailingBlankLines,
             column: None,
-            row: Some(first.row),
-            message: format!(
-                "{} blank line(s) at the end, from row {}, were ignored",
-                blanks.len(),
-                first.row
-            ),
+            row: Some(first),
+            message: format!("{count} blank line(s) at the end, from row {first}, were ignored"),
         });
     }
     if rows.is_empty() {
@@ -160,6 +165,11 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         delimiter,
         input_hash,
     })
+}
+
+/// True when `rows` data rows of `width` cells exceed [`MAX_CELLS`].
+fn over_cell_limit(rows: usize, width: usize) -> bool {
+    rows.saturating_mul(width) > MAX_CELLS
 }
 
 /// FNV-1a, 64-bit.
@@ -204,6 +214,43 @@ mod tests {
         }
         let e = parse_survey(csv.as_bytes(), &opts()).unwrap_err();
         assert!(matches!(e, ImportError::TooManyRows { .. }), "{e}");
+    }
+
+    #[test]
+    fn cell_limit_counts_rows_times_columns() {
+        assert!(!over_cell_limit(10_000, 1_000));
+        assert!(over_cell_limit(10_001, 1_000));
+        assert!(!over_cell_limit(1_000_000, 10));
+        assert!(over_cell_limit(usize::MAX, 2));
+    }
+
+    #[test]
+    fn blank_runs_are_counted_not_stored() {
+        let mut csv = String::from("a,b\n1,2\n");
+        csv.push_str(&",\n".repeat(1000));
+        let s = parse_survey(csv.as_bytes(), &opts()).unwrap();
+        assert_eq!(s.warnings[0].code, WarningCode::TrailingBlankLines);
+        assert_eq!(s.warnings[0].row, Some(3));
+        assert!(s.warnings[0].message.starts_with("1000 blank line(s)"));
+    }
+
+    #[test]
+    fn a_huge_ragged_row_is_counted_not_stored() {
+        let mut csv = String::from("a,b\n1,2\n");
+        csv.push_str(&",".repeat(100_000));
+        let e = parse_survey(csv.as_bytes(), &opts()).unwrap_err();
+        assert!(e.to_string().contains("row 3 has 100001 cells"), "{e}");
+        let e = parse_survey(",".repeat(100_000).as_bytes(), &opts()).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ImportError::TooManyColumns {
+                    columns: 100_001,
+                    ..
+                }
+            ),
+            "{e}"
+        );
     }
 
     #[test]

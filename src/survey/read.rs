@@ -12,20 +12,27 @@
 //! line break is fine. Cells are returned exactly as written (not trimmed).
 
 use super::error::{FileName, ImportError};
-use super::options::DELIMITERS;
+use super::options::{DELIMITERS, MAX_COLUMNS};
 
 /// One record with its spreadsheet row number (the first record is row 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Record {
     pub row: usize,
     pub cells: Vec<String>,
+    /// Cells read past the reader's cap and not kept.
+    pub dropped: usize,
 }
 
 impl Record {
     /// True for a record with no text at all (an empty line, or only
     /// delimiters and spaces).
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
+        self.dropped == 0 && self.cells.iter().all(|c| c.trim().is_empty())
+    }
+
+    /// Cells in the record, kept or not.
+    pub fn width(&self) -> usize {
+        self.cells.len() + self.dropped
     }
 }
 
@@ -36,6 +43,7 @@ pub(crate) struct Records<'a> {
     delimiter: u8,
     row: usize,
     failed: bool,
+    cap: usize,
 }
 
 impl<'a> Records<'a> {
@@ -46,7 +54,15 @@ impl<'a> Records<'a> {
             delimiter,
             row: 0,
             failed: false,
+            cap: usize::MAX,
         }
+    }
+
+    /// Keeps at most `cap` cells per record (the rest are only counted), so a
+    /// line of a million delimiters costs no memory.
+    pub fn capped(mut self, cap: usize) -> Self {
+        self.cap = cap;
+        self
     }
 
     /// Position of the next delimiter, CR or LF at or after `from`, or the end.
@@ -107,6 +123,7 @@ impl Iterator for Records<'_> {
         }
         self.row += 1;
         let mut cells = Vec::new();
+        let mut dropped = 0;
         loop {
             let Some(cell) = self.cell() else {
                 self.failed = true;
@@ -115,7 +132,11 @@ impl Iterator for Records<'_> {
                     row: self.row,
                 }));
             };
-            cells.push(cell);
+            if cells.len() < self.cap {
+                cells.push(cell);
+            } else {
+                dropped += 1;
+            }
             match self.text.as_bytes().get(self.pos) {
                 None => break,
                 Some(b'\r') => {
@@ -135,6 +156,7 @@ impl Iterator for Records<'_> {
         Some(Ok(Record {
             row: self.row,
             cells,
+            dropped,
         }))
     }
 }
@@ -165,10 +187,11 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (DELIMITERS[0], (false, 0usize, 0usize));
     for &d in &DELIMITERS {
         let counts: Vec<usize> = Records::new(text, d)
+            .capped(MAX_COLUMNS + 1)
             .map_while(Result::ok)
-            .filter(|r| !(r.cells.len() == 1 && r.is_blank()))
+            .filter(|r| !(r.width() == 1 && r.is_blank()))
             .take(SNIFF_RECORDS)
-            .map(|r| r.cells.len())
+            .map(|r| r.width())
             .collect();
         let header = counts.first().copied().unwrap_or(0);
         if header < 2 {
@@ -222,6 +245,16 @@ mod tests {
             vec![1, 2, 3]
         );
         assert!(recs[1].is_blank());
+    }
+
+    #[test]
+    fn capped_reader_counts_but_drops_extra_cells() {
+        let r = Records::new("a,b,c,d\n", b',')
+            .capped(2)
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!((r.cells.len(), r.dropped, r.width()), (2, 2, 4));
     }
 
     #[test]
