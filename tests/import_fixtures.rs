@@ -130,7 +130,7 @@ fn every_fixture_file_has_an_expectation() {
     let files: BTreeSet<String> = fs::read_dir(DIR)
         .expect("fixture dir")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n != "expected.json")
+        .filter(|n| n.ends_with(".csv"))
         .collect();
     let keys: BTreeSet<String> = expected.keys().cloned().collect();
     assert_eq!(files, keys);
