@@ -79,7 +79,7 @@ impl Ctx<'_> {
     }
 
     fn is_missing(&self, cell: &str) -> bool {
-        cell.is_empty() || self.opts.missing_codes.contains(&normalise(cell))
+        self.opts.is_missing(cell)
     }
 
     fn warn(&mut self, code: WarningCode, column: &str, row: Option<usize>, message: String) {
@@ -443,16 +443,23 @@ fn blank_column(name: &str, kind: ColumnKind, missing: usize, values: Values) ->
 /// kept, first-seen order.
 fn distinct<'c>(present: &[(usize, &'c str)]) -> Vec<(String, &'c str, usize)> {
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut by_raw: HashMap<&str, usize> = HashMap::new();
     let mut out: Vec<(String, &str, usize)> = Vec::new();
     for &(_, cell) in present {
+        if let Some(entry) = by_raw.get(cell).and_then(|&k| out.get_mut(k)) {
+            entry.2 += 1;
+            continue;
+        }
         let n = normalise(cell);
-        match seen.get(&n) {
-            Some(&k) => {
+        match seen.get(&n).copied() {
+            Some(k) => {
+                by_raw.insert(cell, k);
                 if let Some(entry) = out.get_mut(k) {
                     entry.2 += 1;
                 }
             }
             None => {
+                by_raw.insert(cell, out.len());
                 seen.insert(n.clone(), out.len());
                 out.push((n, cell, 1));
             }
@@ -469,10 +476,15 @@ fn single(
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
     let n = cells.len();
+    let mut missing_memo: HashMap<&str, bool> = HashMap::new();
     let present: Vec<(usize, &str)> = cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| !ctx.is_missing(c))
+        .filter(|(_, c)| {
+            !*missing_memo
+                .entry(c.as_str())
+                .or_insert_with(|| ctx.is_missing(c))
+        })
         .map(|(i, c)| (i, c.as_str()))
         .collect();
     let missing = n - present.len();
@@ -488,7 +500,7 @@ fn single(
         ));
     }
     match forced {
-        Some(ColumnKind::Text) => return Ok(text(name, cells, missing, ctx)),
+        Some(ColumnKind::Text) => return Ok(text(name, n, &present)),
         Some(ColumnKind::Categorical) => return Ok(categorical(name, n, &present)),
         Some(ColumnKind::Multi) => {
             let sep = multi_separator(&present, ctx).map_or('|', |(s, _)| s);
@@ -533,7 +545,7 @@ fn single(
     }
 
     if present.is_empty() {
-        return Ok(text(name, cells, missing, ctx));
+        return Ok(text(name, n, &present));
     }
     let answers = distinct(&present);
     if let Some(scale) = scales::recognise(&answers) {
@@ -566,7 +578,7 @@ fn single(
         return Ok(in_cell_multi(name, n, &present, sep));
     }
     if looks_like_text(&present, &answers) {
-        return Ok(text(name, cells, missing, ctx));
+        return Ok(text(name, n, &present));
     }
     Ok(categorical(name, n, &present))
 }
@@ -675,12 +687,15 @@ fn labelled(
 ) -> Column {
     let count = scale.labels.len();
     let mut values = vec![None; n];
+    let mut memo: HashMap<&str, Option<usize>> = HashMap::new();
     for &(i, cell) in present {
-        let pos = scale.position(cell).or_else(|| {
-            // The caller's scale also accepts the positions written as 1..=n.
-            parse_number(cell, ctx.decimal_comma)
-                .filter(|v| from_caller && v.fract() == 0.0 && *v >= 1.0 && *v <= count as f64)
-                .map(|v| v as usize - 1)
+        let pos = *memo.entry(cell).or_insert_with(|| {
+            scale.position(cell).or_else(|| {
+                // The caller's scale also accepts the positions written as 1..=n.
+                parse_number(cell, ctx.decimal_comma)
+                    .filter(|v| from_caller && v.fract() == 0.0 && *v >= 1.0 && *v <= count as f64)
+                    .map(|v| v as usize - 1)
+            })
         });
         match pos {
             Some(p) => {
@@ -709,24 +724,33 @@ fn labelled(
     column
 }
 
-fn text(name: &str, cells: &[String], missing: usize, ctx: &Ctx) -> Column {
-    let values = cells
-        .iter()
-        .map(|c| (!ctx.is_missing(c)).then(|| c.clone()))
-        .collect();
-    blank_column(name, ColumnKind::Text, missing, Values::Text(values))
+fn text(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
+    let mut values = vec![None; n];
+    for &(i, cell) in present {
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(cell.to_string());
+        }
+    }
+    blank_column(
+        name,
+        ColumnKind::Text,
+        n - present.len(),
+        Values::Text(values),
+    )
 }
 
 fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
     let mut levels: Vec<String> = Vec::new();
     let mut index: HashMap<String, u32> = HashMap::new();
+    let mut by_raw: HashMap<&str, u32> = HashMap::new();
     let mut values = vec![None; n];
     for &(i, cell) in present {
-        let key = normalise(cell);
-        let next = levels.len() as u32;
-        let level = *index.entry(key).or_insert_with(|| {
-            levels.push(cell.to_string());
-            next
+        let level = *by_raw.entry(cell).or_insert_with(|| {
+            let next = levels.len() as u32;
+            *index.entry(normalise(cell)).or_insert_with(|| {
+                levels.push(cell.to_string());
+                next
+            })
         });
         if let Some(slot) = values.get_mut(i) {
             *slot = Some(level);
@@ -766,8 +790,11 @@ fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(char, bool)>
     if parts.is_empty() {
         return Some((sep, false));
     }
-    let mut distinct: Vec<String> = parts.iter().map(|p| normalise(p)).collect();
-    distinct.sort();
+    let mut raw = parts.clone();
+    raw.sort_unstable();
+    raw.dedup();
+    let mut distinct: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
+    distinct.sort_unstable();
     distinct.dedup();
     let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
     let looks = parts.iter().all(|p| p.chars().count() <= 60)
@@ -780,6 +807,7 @@ fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(char, bool)>
 fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> Column {
     let mut options: Vec<String> = Vec::new();
     let mut index: HashMap<String, u32> = HashMap::new();
+    let mut by_raw: HashMap<&str, u32> = HashMap::new();
     let mut values = vec![None; n];
     for &(i, cell) in present {
         let mut set: Vec<u32> = cell
@@ -787,10 +815,12 @@ fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> 
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(|p| {
-                let next = options.len() as u32;
-                *index.entry(normalise(p)).or_insert_with(|| {
-                    options.push(p.to_string());
-                    next
+                *by_raw.entry(p).or_insert_with(|| {
+                    let next = options.len() as u32;
+                    *index.entry(normalise(p)).or_insert_with(|| {
+                        options.push(p.to_string());
+                        next
+                    })
                 })
             })
             .collect();

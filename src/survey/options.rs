@@ -77,6 +77,8 @@ pub(crate) struct Checked {
     pub id_column: Option<String>,
     /// Normalised (see [`normalise`]) missing codes, defaults included.
     pub missing_codes: Vec<String>,
+    /// Bytes in the longest missing code.
+    pub longest_code: usize,
     pub kinds: BTreeMap<String, ColumnKind>,
     pub scales: BTreeMap<String, Vec<String>>,
     pub file: FileName,
@@ -90,6 +92,13 @@ pub(crate) fn normalise(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| match b {
+                b'`' => '\'',
+                _ => char::from(b.to_ascii_lowercase()),
+            }));
+            continue;
+        }
         for c in word.chars() {
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => out.push('\''),
@@ -98,6 +107,19 @@ pub(crate) fn normalise(s: &str) -> String {
         }
     }
     out
+}
+
+impl Checked {
+    /// True for a blank cell or one of the missing codes.
+    pub fn is_missing(&self, cell: &str) -> bool {
+        if cell.trim().is_empty() {
+            return true;
+        }
+        // Lower-casing at most triples a character's bytes, and whitespace only
+        // shrinks: a cell with more other bytes than that is never a code.
+        let solid = cell.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+        solid <= 3 * self.longest_code && self.missing_codes.contains(&normalise(cell))
+    }
 }
 
 impl ImportOptions {
@@ -177,7 +199,9 @@ impl ImportOptions {
                 }
             }
         }
+        let longest_code = missing_codes.iter().map(String::len).max().unwrap_or(0);
         Ok(Checked {
+            longest_code,
             delimiter,
             id_column: self.id_column.as_ref().map(|s| s.trim().to_string()),
             missing_codes,
@@ -285,5 +309,26 @@ mod tests {
     #[test]
     fn normalise_folds_case_space_and_apostrophes() {
         assert_eq!(normalise("  Don\u{2019}t   KNOW "), "don't know");
+        assert_eq!(normalise("Dont`KNOW\tÉTÉ"), "dont'know été");
+    }
+
+    #[test]
+    fn missing_codes_match_loosely_but_long_cells_are_answers() {
+        let c = ImportOptions::default().check().unwrap();
+        for code in [
+            "",
+            "  ",
+            "NA",
+            "n/a",
+            "Don\u{2019}t know",
+            "PREFER   NOT TO SAY",
+            "-99",
+            "#N/A",
+        ] {
+            assert!(c.is_missing(code), "{code:?}");
+        }
+        for answer in ["-9", "Not applicable to me", "nan", "Prefer not to say why"] {
+            assert!(!c.is_missing(answer), "{answer:?}");
+        }
     }
 }
