@@ -1,9 +1,48 @@
 //! Survey import: bytes from a survey tool or spreadsheet export become a
 //! typed [`Survey`].
 //!
-//! The path of the data: `decode` bytes to text, `read` delimiter
-//! sniffing and records, `infer` column kinds and scales, all driven by
-//! [`parse_survey`] with checked [`ImportOptions`].
+//! The data's path, one file each: `decode` (bytes to text) → `read`
+//! (delimiter sniffing, records) → `infer` (column kinds, scales, warnings),
+//! driven by [`parse_survey`] with [`ImportOptions`] checked once in
+//! `options`; `scales` holds the known label sets and `error` the typed
+//! [`ImportError`].
+//!
+//! # What the import accepts
+//!
+//! - **Encoding**: UTF-8 with or without a byte order mark, UTF-16 LE/BE with
+//!   a mark; anything else is read as Windows-1252 (what Excel on Windows
+//!   writes) with a [`WarningCode::DecodedWindows1252`] warning, so decoding
+//!   never fails and the analyst is told to check accented letters.
+//! - **Layout**: `,` `;` tab or `|` (sniffed from the first 30 records,
+//!   quotes respected), CRLF/LF/CR, quoted cells with delimiters, `""` and
+//!   line breaks, no final line break, spaces around cells trimmed, blank
+//!   trailing lines ignored with a warning. Decimal commas are read when the
+//!   delimiter is `;`.
+//! - **Missing answers**: blank and [`DEFAULT_MISSING_CODES`] plus the
+//!   caller's codes, case-insensitively; always `None`, never a number.
+//!
+//! # How kinds are inferred (options override)
+//!
+//! 1. **id**: `idColumn`, a column forced to `id`, or one named like `id`,
+//!    `respondent`, `respondent_id`, `ResponseId`; ids must be unique.
+//! 2. **multi**: columns `prefix: option` / `prefix - option` /
+//!    `prefix [option]` holding only ticks (1/yes/true/checked/x/the option),
+//!    non-ticks (0/no/false) or blanks, grouped under the prefix.
+//! 3. **likert** (labelled): every answer, or at least 90 % of them, on one
+//!    known label set (agreement, interest, likelihood, importance,
+//!    satisfaction, frequency); stored as `1 + position`.
+//! 4. **likert** (numeric): integers within 1–5, 1–7, 1–10 or 0–10 (not
+//!    only 0/1), with the smallest such scale as the possible range. Other
+//!    numbers are **numeric**. A column where at least 90 % of answers are
+//!    numbers and the rest are not missing codes is an error at the first
+//!    non-number (a typo such as `4o`).
+//! 5. **multi** (one cell): parts separated by `;` or `|` (only `|` in a
+//!    `;`-delimited file) that look like repeated short options.
+//! 6. **text** for long or mostly distinct answers, otherwise
+//!    **categorical**.
+//!
+//! Out-of-scale answers become missing with a [`WarningCode::OutOfScale`]
+//! warning naming the row.
 
 mod decode;
 mod error;

@@ -2,6 +2,7 @@
 //! without options, and the caller's own label lists.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::options::normalise;
 
@@ -85,6 +86,23 @@ const KNOWN: &[&[&[&str]]] = &[
     ],
 ];
 
+/// Every normalised spelling of [`KNOWN`] with its (scale, position) pairs,
+/// built once, so recognising a column costs one lookup per distinct answer.
+fn spellings() -> &'static HashMap<String, Vec<(usize, usize)>> {
+    static SPELLINGS: OnceLock<HashMap<String, Vec<(usize, usize)>>> = OnceLock::new();
+    SPELLINGS.get_or_init(|| {
+        let mut map: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (k, scale) in KNOWN.iter().enumerate() {
+            for (pos, variants) in scale.iter().enumerate() {
+                for v in *variants {
+                    map.entry(normalise(v)).or_default().push((k, pos));
+                }
+            }
+        }
+        map
+    })
+}
+
 /// A labelled scale: labels lowest first, and where each (normalised)
 /// answer sits, 0-based.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +143,10 @@ pub(crate) fn recognise(answers: &[(String, &str, usize)]) -> Option<Labelled> {
     if total == 0 {
         return None;
     }
-    let fits = KNOWN.iter().filter_map(|scale| fit(scale, answers));
+    let fits = KNOWN
+        .iter()
+        .enumerate()
+        .filter_map(|(k, scale)| fit(k, scale, answers));
     let mut best: Option<(usize, Labelled)> = None;
     for (matched, labelled) in fits {
         if matched == total {
@@ -140,7 +161,11 @@ pub(crate) fn recognise(answers: &[(String, &str, usize)]) -> Option<Labelled> {
 
 /// How many answers (by count) `scale` holds, and the labelled scale; `None`
 /// when two spellings fall on one position.
-fn fit(scale: &[&[&str]], answers: &[(String, &str, usize)]) -> Option<(usize, Labelled)> {
+fn fit(
+    k: usize,
+    scale: &[&[&str]],
+    answers: &[(String, &str, usize)],
+) -> Option<(usize, Labelled)> {
     let mut labels: Vec<String> = scale
         .iter()
         .map(|p| p.first().copied().unwrap_or_default().to_string())
@@ -149,9 +174,10 @@ fn fit(scale: &[&[&str]], answers: &[(String, &str, usize)]) -> Option<(usize, L
     let mut index = HashMap::new();
     let mut matched = 0;
     for (norm, written, count) in answers {
-        let Some(pos) = scale
-            .iter()
-            .position(|p| p.iter().any(|v| normalise(v) == *norm))
+        let Some(pos) = spellings()
+            .get(norm)
+            .and_then(|at| at.iter().find(|(scale, _)| *scale == k))
+            .map(|&(_, pos)| pos)
         else {
             continue;
         };
