@@ -16,6 +16,7 @@ use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
 use crate::survey::{Survey, Warning, WarningCode};
 
 /// One segment's size and stability.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentSummary {
@@ -41,6 +42,7 @@ pub struct SegmentSummary {
 /// The result of [`segment`]. Serialises to camelCase JSON; the encoding's
 /// fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
 /// at the top level.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segmentation {
@@ -90,6 +92,7 @@ pub struct Segmentation {
 }
 
 /// Where a running [`segment`] is, for progress bars.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {

@@ -6,9 +6,22 @@ use js_sys::{Float64Array, Int32Array, Reflect, Uint8Array};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::model::{self, Model};
-use crate::segment::{self, SegmentOptions};
-use crate::survey::{self, Column, ImportError, ImportOptions, Warning};
+use crate::cluster::{MatrixClustering, MatrixOptions, SegmentOptions, kmeans_matrix};
+use crate::export::{self, ReportFormat};
+use crate::model::{Assignment, Model};
+use crate::segment::{self, Progress};
+use crate::survey::{self, ImportError, ImportOptions};
+
+/// Serialises an output for JS as plain data: objects (not `Map`s) for maps
+/// and flattened structs, `null` for `None`, numbers for integers.
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// [`to_js`], typed for the `.d.ts`.
+fn to_ts<T: serde::Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsError> {
+    Ok(Ts::new_unchecked(to_js(value)?))
+}
 
 /// A parsed survey. Pass it to `segment` or `assign`. Holds the answers in
 /// wasm memory: call `free()` when done, or let the garbage collector do it.
@@ -24,15 +37,15 @@ impl Survey {
     }
 
     /// The questions, in file order, with their inferred kinds.
-    #[wasm_bindgen(getter)]
-    pub fn columns(&self) -> Result<Ts<Vec<Column>>, JsError> {
-        Ok(Ts::from_rust(&self.0.columns)?)
+    #[wasm_bindgen(getter, unchecked_return_type = "Column[]")]
+    pub fn columns(&self) -> Result<JsValue, JsError> {
+        to_js(&self.0.columns)
     }
 
     /// What the import noticed (typed, naming column and row).
-    #[wasm_bindgen(getter)]
-    pub fn warnings(&self) -> Result<Ts<Vec<Warning>>, JsError> {
-        Ok(Ts::from_rust(&self.0.warnings)?)
+    #[wasm_bindgen(getter, unchecked_return_type = "Warning[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.0.warnings)
     }
 
     /// Respondent identifiers in input order (the id column, or the
@@ -101,11 +114,23 @@ fn import_error(error: ImportError) -> JsValue {
     js.into()
 }
 
-/// The result of `segment`: segments, assignments, quality figures.
+/// The result of `segment`: segments, assignments, quality figures,
+/// profiles and briefs, and the exports.
 #[wasm_bindgen]
 pub struct Segmentation {
     inner: segment::Segmentation,
-    model: Model,
+    options: SegmentOptions,
+    ids: Vec<String>,
+}
+
+/// Options of `Segmentation.report`.
+#[derive(Debug, Default, serde::Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReportOptions {
+    /// `"html"` (default) or `"markdown"`.
+    pub format: Option<String>,
+    /// The survey's file name, shown in the report. Default "survey".
+    pub file_name: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -123,8 +148,14 @@ impl Segmentation {
         Int32Array::from(self.inner.assignments.as_slice())
     }
 
+    /// Each respondent's distance to its segment's centroid (NaN for -1).
+    #[wasm_bindgen(getter)]
+    pub fn distances(&self) -> Float64Array {
+        Float64Array::from(self.inner.distances.as_slice())
+    }
+
     /// Centroids in the encoded feature space, row-major: `k` rows of
-    /// `dimensions` numbers (see `features` for what each number is).
+    /// `dimensions` numbers (`toJSON().features` says what each number is).
     #[wasm_bindgen(getter)]
     pub fn centroids(&self) -> Float64Array {
         let flat: Vec<f64> = self.inner.centroids.iter().flatten().copied().collect();
@@ -134,41 +165,140 @@ impl Segmentation {
     /// The width of a centroid row: the number of encoded features.
     #[wasm_bindgen(getter)]
     pub fn dimensions(&self) -> u32 {
-        self.inner.features.len() as u32
+        self.inner.encoding.features.len() as u32
     }
 
-    /// Everything else, as one typed object (segments, features, inertia,
-    /// iterations, converged, seed, kScan, stability, projection, warnings).
+    /// Weighted sum of squared distances of respondents to their centroid.
+    #[wasm_bindgen(getter)]
+    pub fn inertia(&self) -> f64 {
+        self.inner.inertia
+    }
+
+    /// Lloyd iterations of the kept run.
+    #[wasm_bindgen(getter)]
+    pub fn iterations(&self) -> u32 {
+        self.inner.iterations
+    }
+
+    /// Whether the kept run converged before `maxIterations`.
+    #[wasm_bindgen(getter)]
+    pub fn converged(&self) -> bool {
+        self.inner.converged
+    }
+
+    /// The seed every random choice flowed from.
+    #[wasm_bindgen(getter)]
+    pub fn seed(&self) -> u32 {
+        self.inner.seed
+    }
+
+    /// Per segment: id, name, size, weighted size, share, stability.
+    #[wasm_bindgen(getter, unchecked_return_type = "SegmentSummary[]")]
+    pub fn segments(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.segments)
+    }
+
+    /// Everything, as one plain object: the fields above plus features,
+    /// quality, kScan, stability, projection, profiles (with briefs) and
+    /// warnings.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<Ts<segment::Segmentation>, JsError> {
-        Ok(self.inner.into_ts()?)
+        to_ts(&self.inner)
     }
 
-    /// The portable model: load it later with `assign` to put new
-    /// respondents into the same segments.
+    /// The portable model: plain JSON; pass it to `assign` to put new
+    /// respondents into the same segments, or as `previous` to keep ids and
+    /// names on a rerun.
     pub fn model(&self) -> Result<Ts<Model>, JsError> {
-        Ok(self.model.into_ts()?)
+        to_ts(&self.inner.model())
+    }
+
+    /// `respondent_id,segment_id,segment_name,distance`, one row per
+    /// respondent; cells a spreadsheet would run as formulas are neutralised.
+    #[wasm_bindgen(js_name = assignmentsCsv)]
+    pub fn assignments_csv(&self) -> String {
+        export::run_assignments_csv(&self.inner, &self.ids)
+    }
+
+    /// The profile table, segments as columns; cells computed from fewer
+    /// than `minGroupSize` respondents are suppressed.
+    #[wasm_bindgen(js_name = profilesCsv)]
+    pub fn profiles_csv(&self) -> String {
+        export::run_profiles_csv(&self.inner)
+    }
+
+    /// A self-contained report of the run (HTML by default, or Markdown).
+    pub fn report(&self, options: Option<Ts<ReportOptions>>) -> Result<String, JsError> {
+        let options = match options {
+            Some(o) => o.to_rust()?,
+            None => ReportOptions::default(),
+        };
+        let format = match options.format.as_deref() {
+            None | Some("html") => ReportFormat::Html,
+            Some("markdown") => ReportFormat::Markdown,
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "report format must be \"html\" or \"markdown\", got {other:?}"
+                )));
+            }
+        };
+        let file_name = options.file_name.as_deref().unwrap_or("survey");
+        Ok(export::run_report(
+            &self.inner,
+            &self.options,
+            file_name,
+            format,
+        ))
     }
 }
 
-/// Finds segments of respondents with k-means.
+/// Finds segments of respondents with k-means. `onProgress`, if given, is
+/// called with `{ stage, fraction }` as the run goes on (synchronously: run
+/// it in a Web Worker to keep a page responsive).
 #[wasm_bindgen]
 pub fn segment(
     survey: &Survey,
     options: Option<Ts<SegmentOptions>>,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "(progress: Progress) => void")]
+    on_progress: Option<js_sys::Function>,
 ) -> Result<Segmentation, JsError> {
     let options = match options {
         Some(o) => o.to_rust()?,
         None => SegmentOptions::default(),
     };
-    let inner = segment::segment(&survey.0, &options)?;
-    let model = inner.model(&survey.0);
-    Ok(Segmentation { inner, model })
+    let mut report = |p: Progress| {
+        if let (Some(f), Ok(value)) = (&on_progress, to_js(&p)) {
+            // A throwing callback must not abort the run.
+            let _ = f.call1(&JsValue::NULL, &value);
+        }
+    };
+    let inner = segment::segment_with_progress(&survey.0, &options, &mut report)?;
+    Ok(Segmentation {
+        inner,
+        options,
+        ids: survey.0.ids.clone(),
+    })
 }
 
-/// Puts a survey's respondents into the segments of a saved model.
+/// Puts a survey's respondents into the segments of a saved model. Throws
+/// an `Error` naming the model's questions the survey lacks.
 #[wasm_bindgen]
-pub fn assign(model: Ts<Model>, survey: &Survey) -> Result<Ts<model::Assignment>, JsError> {
+pub fn assign(model: Ts<Model>, survey: &Survey) -> Result<Ts<Assignment>, JsError> {
     let model = model.to_rust()?;
-    Ok(model::assign(&model, &survey.0)?.into_ts()?)
+    to_ts(&crate::model::assign(&model, &survey.0)?)
+}
+
+/// k-means on a plain numeric matrix: `data` row-major with `width` numbers
+/// per row, NaN for a missing value.
+#[wasm_bindgen]
+pub fn kmeans(
+    data: &[f64],
+    width: u32,
+    options: Option<Ts<MatrixOptions>>,
+) -> Result<Ts<MatrixClustering>, JsError> {
+    let options = match options {
+        Some(o) => o.to_rust()?,
+        None => MatrixOptions::default(),
+    };
+    to_ts(&kmeans_matrix(data, width as usize, &options)?)
 }

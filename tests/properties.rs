@@ -1,4 +1,5 @@
 //! Invariants on random inputs (bounded case counts to keep `cargo test` quick).
+#![cfg(not(target_arch = "wasm32"))]
 
 use citizen_segments::cluster::{KMeansSettings, distinct_rows, impute_means, kmeans, nearest};
 use citizen_segments::quality::{adjusted_rand, calinski_harabasz, davies_bouldin, silhouette};

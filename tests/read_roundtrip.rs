@@ -1,5 +1,6 @@
 //! Property: any table of cells, written with any supported delimiter,
 //! quoting style and line ending, reads back to the same cells.
+#![cfg(not(target_arch = "wasm32"))]
 
 use citizen_segments::survey::{DELIMITERS, ImportOptions, parse_survey, read_records};
 use proptest::prelude::*;

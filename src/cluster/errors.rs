@@ -130,6 +130,9 @@ pub enum SegmentError {
     /// encoding prevents).
     #[error("k-means initialisation failed: {0}")]
     Clustering(String),
+    /// A matrix given to `kmeans` is malformed.
+    #[error("invalid matrix: {0}")]
+    InvalidMatrix(String),
     /// Profiling the segments failed (options such as `names` or `activities`).
     #[error(transparent)]
     Profile(#[from] crate::profile::ProfileError),

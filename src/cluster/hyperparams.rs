@@ -15,6 +15,7 @@ use crate::survey::{ColumnKind, Survey, Values};
 pub const MAX_K: u32 = 50;
 
 /// How many segments to find.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum KChoice {
@@ -26,6 +27,7 @@ pub enum KChoice {
 }
 
 /// The literal `"auto"`.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AutoK {
@@ -62,6 +64,7 @@ impl Default for KChoice {
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
 /// | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SegmentOptions {

@@ -3,6 +3,7 @@
 mod algorithm;
 mod errors;
 mod hyperparams;
+mod matrix;
 
 pub use algorithm::{
     Clustering, KMeansSettings, distinct_rows, impute_means, kmeans, lloyd, nearest,
@@ -13,3 +14,4 @@ pub use hyperparams::{
     AutoK, KChoice, KPlan, MAX_K, SegmentOptions, SegmentParams, check_k_against_data,
     check_options,
 };
+pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};

@@ -46,6 +46,7 @@ const CONSTANT_EPS: f64 = 1e-12;
 /// `raw` is the answer's distance from the respondent's own mean position, in
 /// points of this item's scale (`(x - min) - mean01 × (max - min)`).
 /// So a centroid value `c` means `raw = offset + c / scale`.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
@@ -62,6 +63,7 @@ pub struct Feature {
 }
 
 /// A question used by the encoding, with what is needed to encode it again.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EncodedColumn {
@@ -90,6 +92,7 @@ impl EncodedColumn {
 }
 
 /// The whole encoding: enough to encode another survey the same way.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Encoding {

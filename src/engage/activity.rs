@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One of the seven co-production activities a survey asks about.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Activity {
@@ -25,6 +26,7 @@ pub enum Activity {
 }
 
 /// The family an [`Activity`] belongs to.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Family {

@@ -28,6 +28,7 @@ use crate::profile::{
 use crate::survey::{ColumnKind, Scale, Survey};
 
 /// How to approach one segment.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Brief {
@@ -46,6 +47,7 @@ pub struct Brief {
 }
 
 /// What a brief's figure measures.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Measure {
@@ -58,6 +60,7 @@ pub enum Measure {
 }
 
 /// An activity a segment cares about more than average.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BriefActivity {
@@ -92,6 +95,7 @@ pub struct BriefActivity {
 }
 
 /// A level or option that characterises a segment.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BriefDescriptor {

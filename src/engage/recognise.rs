@@ -129,6 +129,7 @@ pub fn recognise_activity(text: &str) -> Option<Activity> {
 }
 
 /// A question (or one option of a `multi` question) about an activity.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ActivitySource {
@@ -143,6 +144,7 @@ pub struct ActivitySource {
 }
 
 /// What [`recognise`] found.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recognition {

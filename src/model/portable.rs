@@ -9,6 +9,7 @@ use crate::survey::Survey;
 
 /// A saved segmentation: the encoding and the centroids, nothing about any
 /// respondent. Serialises to plain JSON (camelCase).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Model {
@@ -35,6 +36,7 @@ pub struct Model {
 }
 
 /// Where new respondents go.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assignment {

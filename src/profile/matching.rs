@@ -175,6 +175,7 @@ mod tests {
         assert_eq!(match_segments(&previous, &current), [Some(1), Some(0)]);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::match_segments;
         use proptest::prelude::*;

@@ -8,6 +8,7 @@ use crate::engage::{Brief, Recognition};
 use crate::survey::ColumnKind;
 
 /// The profiles of every segment, and of all (assigned) respondents.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profiles {
@@ -28,6 +29,7 @@ pub struct Profiles {
 }
 
 /// The figures of a group of respondents (a segment, or everyone).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupProfile {
@@ -42,6 +44,7 @@ pub struct GroupProfile {
 }
 
 /// One segment: its figures, what sets it apart and its engagement brief.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentProfile {
@@ -62,6 +65,7 @@ pub struct SegmentProfile {
 }
 
 /// The figures of one question within a group. Missing answers are excluded.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionProfile {
@@ -95,6 +99,7 @@ pub struct QuestionProfile {
 }
 
 /// One option (multi) or level (categorical) within a group.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryProfile {
@@ -116,6 +121,7 @@ pub struct CategoryProfile {
 /// standardised difference (listed when at least 0.2 away from 0); options
 /// and levels by share difference in proportion points (listed when at least
 /// 0.05 away). At most five per list, largest first, ties in survey order.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Distinctive {
@@ -130,6 +136,7 @@ pub struct Distinctive {
 }
 
 /// One question or option/level that sets a segment apart.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Distinction {

@@ -14,6 +14,7 @@ if no k has a silhouette, the smallest k";
 /// Davies–Bouldin are computed on the mean-imputed encoded matrix with
 /// Euclidean distance and respondent weights; `None` (JSON `null`) where
 /// undefined.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Quality {
@@ -30,6 +31,7 @@ pub struct Quality {
 }
 
 /// The scan behind `k: "auto"`.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KScan {

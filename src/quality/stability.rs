@@ -20,6 +20,7 @@ use crate::cluster::{KMeansSettings, SegmentError, distinct_rows, kmeans, neares
 /// - `meanAri`: the mean of all those ARIs.
 /// - `perSegment`: for each segment, the mean over seed runs of its best
 ///   Jaccard overlap with any segment of the run (1 = found identically).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stability {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a column holds, inferred by the import and overridable by the caller.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ColumnKind {
@@ -22,6 +23,7 @@ pub enum ColumnKind {
 
 /// The possible range of a Likert question, recorded even where no respondent
 /// used its ends.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scale {
@@ -96,6 +98,7 @@ impl Values {
 
 /// One question (or, for a `multi` question spread over 0/1 columns, the
 /// group of columns sharing a prefix).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Column {
@@ -131,6 +134,7 @@ impl Default for Values {
 
 /// Something the import noticed that the analyst should know, without it
 /// being an error.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
@@ -147,6 +151,7 @@ pub struct Warning {
 }
 
 /// The kinds of [`Warning`].
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WarningCode {

@@ -50,6 +50,7 @@ pub const DEFAULT_MISSING_CODES: [&str; 7] = [
 
 /// How to read a survey file. Every field is optional; see the module docs
 /// for the defaults.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImportOptions {

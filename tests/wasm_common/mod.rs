@@ -1,10 +1,11 @@
 //! Shared by the wasm tests in Node and in Chromium: call the exported
 //! functions as JS would, then decode their outputs back into Rust types.
 
-use citizen_segments::segment::Segmentation;
 use citizen_segments::survey::{Column, ColumnKind};
 use citizen_segments::wasm;
-use wasm_bindgen::JsValue;
+use serde::Deserialize;
+use tsify::Ts;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const CSV: &str = "respondent_id,co_design,co_assessment,area\n\
@@ -15,8 +16,29 @@ r4,Not very interested,Not at all interested,South\n\
 r5,Very interested,Fairly interested,North\n\
 r6,Not at all interested,Don't know,South\n";
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).expect("test options are valid JSON")
+/// Options as a JS object, as a caller would pass them.
+fn options<T: tsify::Tsify>(json: &str) -> Option<Ts<T>> {
+    Some(Ts::new_unchecked(
+        js_sys::JSON::parse(json).expect("test options are valid JSON"),
+    ))
+}
+
+/// What a JS consumer reads back from `toJSON()`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    k: u32,
+    seed: u32,
+    assignments: Vec<i32>,
+    segments: Vec<SegmentRead>,
+    inertia: f64,
+}
+
+#[derive(Deserialize)]
+struct SegmentRead {
+    id: u32,
+    name: String,
+    size: u32,
 }
 
 #[wasm_bindgen_test]
@@ -24,7 +46,7 @@ fn parse_and_decode_columns() {
     let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
     assert_eq!(survey.respondents(), 6);
     let columns: Vec<Column> =
-        serde_wasm_bindgen::from_value(survey.columns().expect("columns").into()).expect("decodes");
+        serde_wasm_bindgen::from_value(survey.columns().expect("columns")).expect("decodes");
     let kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
     assert_eq!(
         kinds,
@@ -44,8 +66,8 @@ fn parse_and_decode_columns() {
 fn segment_and_decode_result() {
     let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
     let opts = options(r#"{"k": 2, "seed": 3, "restarts": 2, "stability": false}"#);
-    let result = wasm::segment(&survey, Some(opts.into())).expect("segments");
-    let decoded: Segmentation =
+    let result = wasm::segment(&survey, opts, None).expect("segments");
+    let decoded: Summary =
         serde_wasm_bindgen::from_value(result.to_json().expect("summary").into()).expect("decodes");
     let assignments = result.assignments().to_vec();
     assert_eq!(decoded.k, 2);
@@ -57,6 +79,10 @@ fn segment_and_decode_result() {
     assert_eq!(assignments[2], assignments[3]);
     assert_ne!(assignments[0], assignments[2]);
     assert_eq!(result.centroids().length(), 2 * result.dimensions());
+    assert_eq!(decoded.inertia, result.inertia());
+    let sizes: Vec<(u32, u32)> = decoded.segments.iter().map(|s| (s.id, s.size)).collect();
+    assert_eq!(sizes, [(0, 3), (1, 3)]);
+    assert!(decoded.segments.iter().all(|s| !s.name.is_empty()));
 }
 
 #[wasm_bindgen_test]
@@ -71,8 +97,9 @@ fn errors_are_js_errors_and_the_module_stays_usable() {
     let row = js_sys::Reflect::get(&ragged, &"row".into()).expect("row property");
     assert_eq!(row.as_f64(), Some(3.0));
     let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("still parses");
-    assert!(wasm::segment(&survey, Some(options(r#"{"k": 0}"#).into())).is_err());
-    assert!(wasm::segment(&survey, Some(options(r#"{"k": 2, "restarts": 1}"#).into())).is_ok());
+    assert!(wasm::segment(&survey, options(r#"{"k": 0}"#), None).is_err());
+    assert!(wasm::segment(&survey, options(r#"{"k": "seven"}"#), None).is_err());
+    assert!(wasm::segment(&survey, options(r#"{"k": 2, "restarts": 1}"#), None).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +107,7 @@ fn same_seed_same_assignments() {
     let survey = wasm::parse_survey(JsValue::from_str(CSV), None).expect("parses");
     let run = || {
         let opts = options(r#"{"k": 3, "seed": 99, "stability": false}"#);
-        wasm::segment(&survey, Some(opts.into()))
+        wasm::segment(&survey, opts, None)
             .expect("segments")
             .assignments()
             .to_vec()

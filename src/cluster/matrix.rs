@@ -1,0 +1,243 @@
+//! k-means on a plain numeric matrix, for callers who encode their own
+//! answers (and for benchmarks against other k-means libraries).
+
+use ndarray::{Array2, ArrayView2};
+use serde::{Deserialize, Serialize};
+
+use super::algorithm::{KMeansSettings, distinct_rows, kmeans, lloyd};
+use super::errors::SegmentError;
+use super::hyperparams::{MAX_K, check_k_against_data};
+
+/// Options of [`kmeans_matrix`] (camelCase in JS, every field optional).
+///
+/// | field | default |
+/// | --- | --- |
+/// | `k` | 3 |
+/// | `seed` | 42 |
+/// | `restarts` | 10 (ignored with `initialCentroids`) |
+/// | `maxIterations` | 300 |
+/// | `tolerance` | 1e-4, relative as in [`super::SegmentOptions`]; 0 runs until no assignment changes or `maxIterations` |
+/// | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MatrixOptions {
+    /// Number of clusters. Default 3.
+    pub k: u32,
+    /// Seed of every random choice. Default 42.
+    pub seed: u32,
+    /// k-means++ restarts; the lowest inertia wins. Default 10.
+    pub restarts: u32,
+    /// Lloyd iteration cap. Default 300.
+    pub max_iterations: u32,
+    /// Relative tolerance (>= 0). Default 1e-4.
+    pub tolerance: f64,
+    /// Start from these centroids (row-major, `k` × `width`) instead of k-means++.
+    pub initial_centroids: Option<Vec<f64>>,
+}
+
+impl Default for MatrixOptions {
+    fn default() -> Self {
+        MatrixOptions {
+            k: 3,
+            seed: 42,
+            restarts: 10,
+            max_iterations: 300,
+            tolerance: 1e-4,
+            initial_centroids: None,
+        }
+    }
+}
+
+/// What [`kmeans_matrix`] found.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatrixClustering {
+    /// Cluster of each row (nearest centroid, ties to the lowest index).
+    pub clusters: Vec<u32>,
+    /// `k` × `width` centroids, row-major.
+    pub centroids: Vec<f64>,
+    /// Sum of squared (partial) distances of the rows to their centroids.
+    pub inertia: f64,
+    /// Lloyd iterations of the kept run.
+    pub iterations: u32,
+    /// Whether it stopped before `maxIterations`.
+    pub converged: bool,
+}
+
+/// k-means on `data`, `width` numbers per row, row-major; NaN is a missing
+/// value (partial distance, as in [`super::kmeans`]). Every row needs at
+/// least one value.
+pub fn kmeans_matrix(
+    data: &[f64],
+    width: usize,
+    options: &MatrixOptions,
+) -> Result<MatrixClustering, SegmentError> {
+    let bad = |what: &str| Err(SegmentError::InvalidMatrix(what.to_string()));
+    if width == 0 || data.len() % width != 0 {
+        return bad("the data's length must be a multiple of a width of at least 1");
+    }
+    if !(1..=MAX_K).contains(&options.k) {
+        return Err(SegmentError::InvalidK {
+            k: options.k,
+            max: MAX_K,
+        });
+    }
+    if !(options.tolerance >= 0.0 && options.tolerance.is_finite()) {
+        return Err(SegmentError::InvalidTolerance(options.tolerance));
+    }
+    if options.max_iterations == 0 {
+        return Err(SegmentError::ZeroMaxIterations);
+    }
+    if options.restarts == 0 {
+        return Err(SegmentError::ZeroRestarts);
+    }
+    if data.iter().any(|x| x.is_infinite()) {
+        return bad("the data holds an infinite value");
+    }
+    let rows = data.len() / width;
+    let matrix = ArrayView2::from_shape((rows, width), data)
+        .map_err(|e| SegmentError::InvalidMatrix(e.to_string()))?;
+    if let Some(r) = matrix
+        .rows()
+        .into_iter()
+        .position(|r| r.iter().all(|x| x.is_nan()))
+    {
+        return Err(SegmentError::InvalidMatrix(format!(
+            "row {r} (0-based) has no values"
+        )));
+    }
+    let k = options.k as usize;
+    check_k_against_data(options.k, rows, distinct_rows(matrix))?;
+    let weights = vec![1.0; rows];
+    let clustering = match &options.initial_centroids {
+        Some(init) => {
+            if init.len() != k * width || init.iter().any(|x| !x.is_finite()) {
+                return bad("initialCentroids must hold k × width finite numbers");
+            }
+            let init = Array2::from_shape_vec((k, width), init.clone())
+                .map_err(|e| SegmentError::InvalidMatrix(e.to_string()))?;
+            lloyd(
+                matrix,
+                &weights,
+                init,
+                options.max_iterations,
+                options.tolerance,
+            )
+        }
+        None => kmeans(
+            matrix,
+            &weights,
+            &KMeansSettings {
+                k,
+                seed: options.seed,
+                restarts: options.restarts,
+                max_iterations: options.max_iterations,
+                tolerance: options.tolerance,
+            },
+        )?,
+    };
+    Ok(MatrixClustering {
+        clusters: clustering.labels.iter().map(|&l| l as u32).collect(),
+        centroids: clustering.centroids.iter().copied().collect(),
+        inertia: clustering.inertia,
+        iterations: clustering.iterations,
+        converged: clustering.converged,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FOUR: [f64; 8] = [0.0, 0.0, 0.0, 2.0, 10.0, 0.0, 10.0, 2.0];
+
+    #[test]
+    fn four_points_two_clusters_exact() {
+        let r = kmeans_matrix(
+            &FOUR,
+            2,
+            &MatrixOptions {
+                k: 2,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.clusters[0], r.clusters[1]);
+        assert_eq!(r.clusters[2], r.clusters[3]);
+        assert_ne!(r.clusters[0], r.clusters[2]);
+        let mut centres: Vec<[f64; 2]> = r.centroids.chunks(2).map(|c| [c[0], c[1]]).collect();
+        centres.sort_by(|a, b| a[0].total_cmp(&b[0]));
+        assert_eq!(centres, [[0.0, 1.0], [10.0, 1.0]]);
+        assert_eq!(r.inertia, 4.0);
+    }
+
+    #[test]
+    fn given_centroids_are_the_start_and_tolerance_zero_runs_to_stillness() {
+        let options = MatrixOptions {
+            k: 2,
+            tolerance: 0.0,
+            initial_centroids: Some(vec![0.0, 0.0, 0.0, 2.0]),
+            ..Default::default()
+        };
+        let r = kmeans_matrix(&FOUR, 2, &options).unwrap();
+        // From (0,0) and (0,2) the split is top/bottom first, then stays.
+        assert_eq!(r.clusters, [0, 1, 0, 1]);
+        assert_eq!(r.centroids, [5.0, 0.0, 5.0, 2.0]);
+        assert!(r.converged);
+    }
+
+    #[test]
+    fn rejections() {
+        let run =
+            |data: &[f64], width, o: MatrixOptions| kmeans_matrix(data, width, &o).unwrap_err();
+        let d = MatrixOptions::default;
+        assert!(matches!(run(&FOUR, 3, d()), SegmentError::InvalidMatrix(_)));
+        assert!(matches!(run(&FOUR, 0, d()), SegmentError::InvalidMatrix(_)));
+        assert!(matches!(
+            run(&FOUR, 2, MatrixOptions { k: 0, ..d() }),
+            SegmentError::InvalidK { .. }
+        ));
+        assert!(matches!(
+            run(&FOUR, 2, MatrixOptions { k: 5, ..d() }),
+            SegmentError::TooFewRespondents { .. }
+        ));
+        assert!(matches!(
+            run(&[1.0, 1.0, 1.0, 1.0], 2, MatrixOptions { k: 2, ..d() }),
+            SegmentError::KAboveDistinct { .. }
+        ));
+        assert!(matches!(
+            run(
+                &FOUR,
+                2,
+                MatrixOptions {
+                    tolerance: -1.0,
+                    ..d()
+                }
+            ),
+            SegmentError::InvalidTolerance(_)
+        ));
+        assert!(matches!(
+            run(
+                &[f64::NAN, f64::NAN, 1.0, 2.0],
+                2,
+                MatrixOptions { k: 1, ..d() }
+            ),
+            SegmentError::InvalidMatrix(_)
+        ));
+        assert!(matches!(
+            run(&[f64::INFINITY, 1.0], 2, MatrixOptions { k: 1, ..d() }),
+            SegmentError::InvalidMatrix(_)
+        ));
+        let short = MatrixOptions {
+            k: 2,
+            initial_centroids: Some(vec![1.0]),
+            ..d()
+        };
+        assert!(matches!(
+            run(&FOUR, 2, short),
+            SegmentError::InvalidMatrix(_)
+        ));
+    }
+}
