@@ -259,7 +259,7 @@ impl Segmentation {
 pub fn segment(
     survey: &Survey,
     options: Option<Ts<SegmentOptions>>,
-    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "(progress: Progress) => void")]
+    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(progress: Progress) => void")]
     on_progress: Option<js_sys::Function>,
 ) -> Result<Segmentation, JsError> {
     let options = match options {
