@@ -42,7 +42,13 @@ pub struct SegmentSummary {
 /// The result of [`segment`]. Serialises to camelCase JSON; the encoding's
 /// fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
 /// at the top level.
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+// In TypeScript this plain-data shape is `SegmentationData`, distinct from
+// the `Segmentation` class whose `toJSON()` returns it.
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(rename = "SegmentationData")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segmentation {
@@ -363,7 +369,13 @@ pub fn segment_with_progress(
         fraction: 0.92,
     });
     let mut names = previous_names;
-    names.extend(options.names.clone());
+    for (key, name) in &options.names {
+        let id = key
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| SegmentError::InvalidNameKey(key.clone()))?;
+        names.insert(id, name.clone());
+    }
     let profiles = profile(
         survey,
         &assignments,

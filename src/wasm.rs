@@ -23,6 +23,27 @@ fn to_ts<T: serde::Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsError> {
     Ok(Ts::new_unchecked(to_js(value)?))
 }
 
+/// Reads an options object (or a model) through JSON, so that serde's
+/// checks apply as they do natively: a misspelt option is an error that
+/// names it, not silently ignored. `None` (undefined or null) gives the
+/// defaults.
+fn from_js<T: serde::de::DeserializeOwned + Default + Tsify>(
+    value: Option<Ts<T>>,
+) -> Result<T, JsError> {
+    match value {
+        None => Ok(T::default()),
+        Some(v) => parse_json(&v.js_value(), "options"),
+    }
+}
+
+/// `what` names the argument in error messages.
+fn parse_json<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| JsError::new(&format!("{what} must be plain JSON-like data")))?;
+    let text = String::from(text);
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+}
+
 /// A parsed survey. Pass it to `segment` or `assign`. Holds the answers in
 /// wasm memory: call `free()` when done, or let the garbage collector do it.
 #[wasm_bindgen]
@@ -84,10 +105,7 @@ pub fn parse_survey(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     options: Option<Ts<ImportOptions>>,
 ) -> Result<Survey, JsValue> {
-    let options = match options {
-        Some(o) => o.to_rust().map_err(|e| JsValue::from(JsError::from(e)))?,
-        None => ImportOptions::default(),
-    };
+    let options = from_js(options).map_err(JsValue::from)?;
     let bytes = if let Some(text) = input.as_string() {
         text.into_bytes()
     } else if let Some(array) = input.dyn_ref::<Uint8Array>() {
@@ -125,7 +143,7 @@ pub struct Segmentation {
 
 /// Options of `Segmentation.report`.
 #[derive(Debug, Default, serde::Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ReportOptions {
     /// `"html"` (default) or `"markdown"`.
     pub format: Option<String>,
@@ -229,10 +247,7 @@ impl Segmentation {
 
     /// A self-contained report of the run (HTML by default, or Markdown).
     pub fn report(&self, options: Option<Ts<ReportOptions>>) -> Result<String, JsError> {
-        let options = match options {
-            Some(o) => o.to_rust()?,
-            None => ReportOptions::default(),
-        };
+        let options: ReportOptions = from_js(options)?;
         let format = match options.format.as_deref() {
             None | Some("html") => ReportFormat::Html,
             Some("markdown") => ReportFormat::Markdown,
@@ -258,14 +273,13 @@ impl Segmentation {
 #[wasm_bindgen]
 pub fn segment(
     survey: &Survey,
-    options: Option<Ts<SegmentOptions>>,
+    #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: Option<
+        Ts<SegmentOptions>,
+    >,
     #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(progress: Progress) => void")]
     on_progress: Option<js_sys::Function>,
 ) -> Result<Segmentation, JsError> {
-    let options = match options {
-        Some(o) => o.to_rust()?,
-        None => SegmentOptions::default(),
-    };
+    let options: SegmentOptions = from_js(options)?;
     let mut report = |p: Progress| {
         if let (Some(f), Ok(value)) = (&on_progress, to_js(&p)) {
             // A throwing callback must not abort the run.
@@ -284,7 +298,7 @@ pub fn segment(
 /// an `Error` naming the model's questions the survey lacks.
 #[wasm_bindgen]
 pub fn assign(model: Ts<Model>, survey: &Survey) -> Result<Ts<Assignment>, JsError> {
-    let model = model.to_rust()?;
+    let model: Model = parse_json(&model.js_value(), "model")?;
     to_ts(&crate::model::assign(&model, &survey.0)?)
 }
 
@@ -296,9 +310,6 @@ pub fn kmeans(
     width: u32,
     options: Option<Ts<MatrixOptions>>,
 ) -> Result<Ts<MatrixClustering>, JsError> {
-    let options = match options {
-        Some(o) => o.to_rust()?,
-        None => MatrixOptions::default(),
-    };
+    let options: MatrixOptions = from_js(options)?;
     to_ts(&kmeans_matrix(data, width as usize, &options)?)
 }

@@ -476,3 +476,21 @@ fn profiles_and_distances_come_with_every_result() {
         }
     }
 }
+
+#[test]
+fn names_are_keyed_by_segment_id_and_typos_in_options_are_rejected() {
+    let s = three_groups();
+    let options: SegmentOptions =
+        serde_json::from_str(r#"{"k": 3, "names": {"1": "Doers"}}"#).unwrap();
+    let r = segment(&s, &options).unwrap();
+    assert_eq!(r.segments[1].name, "Doers");
+    assert_eq!(r.profiles.segments[1].name, "Doers");
+    let bad: SegmentOptions = serde_json::from_str(r#"{"k": 3, "names": {"first": "x"}}"#).unwrap();
+    let err = segment(&s, &bad).unwrap_err();
+    assert!(
+        matches!(err, SegmentError::InvalidNameKey(ref k) if k == "first"),
+        "{err}"
+    );
+    let typo = serde_json::from_str::<SegmentOptions>(r#"{"k": 3, "maxIteration": 5}"#);
+    assert!(typo.unwrap_err().to_string().contains("maxIteration"));
+}

@@ -130,6 +130,9 @@ pub enum SegmentError {
     /// encoding prevents).
     #[error("k-means initialisation failed: {0}")]
     Clustering(String),
+    /// A key of `names` that is not a segment id.
+    #[error("names must be keyed by segment id (0, 1, ...), got {0:?}")]
+    InvalidNameKey(String),
     /// A matrix given to `kmeans` is malformed.
     #[error("invalid matrix: {0}")]
     InvalidMatrix(String),

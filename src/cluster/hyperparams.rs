@@ -64,9 +64,9 @@ impl Default for KChoice {
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
 /// | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct SegmentOptions {
     /// Number of segments or `"auto"`. Default `"auto"`.
     pub k: KChoice,
@@ -105,8 +105,10 @@ pub struct SegmentOptions {
     pub activities: BTreeMap<String, Activity>,
     /// Disclosure threshold in respondents. Default 10.
     pub min_group_size: u32,
-    /// Names for segments by id, overriding the generated ones. Default none.
-    pub names: BTreeMap<u32, String>,
+    /// Names for segments, keyed by segment id written as text (JSON and JS
+    /// object keys are text: `{ "0": "Digital co-designers" }`), overriding
+    /// the generated ones. Default none.
+    pub names: BTreeMap<String, String>,
     /// A previous model: the new segments are matched to its segments
     /// (optimal assignment on centroid distance) so that ids and names carry
     /// over between reruns. Default none.

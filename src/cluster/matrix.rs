@@ -20,7 +20,7 @@ use super::hyperparams::{MAX_K, check_k_against_data};
 /// | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MatrixOptions {
     /// Number of clusters. Default 3.
     pub k: u32,

@@ -39,7 +39,7 @@ pub const DESCRIPTOR_TOP: usize = 5;
 /// | `activities` | `{}` (activities are recognised from names and labels) |
 /// | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
 /// | `names` | `{}` (names are derived from each segment's activities) |
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ProfileOptions {

@@ -50,9 +50,9 @@ pub const DEFAULT_MISSING_CODES: [&str; 7] = [
 
 /// How to read a survey file. Every field is optional; see the module docs
 /// for the defaults.
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ImportOptions {
     /// The cell separator: one of `,` `;` tab `|`. Default: sniffed.
     pub delimiter: Option<char>,

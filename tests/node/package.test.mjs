@@ -55,3 +55,36 @@ test("bad input throws a real Error with row and column, and the module keeps wo
   assert.throws(() => segment(survey, { k: "seven" }), (e) => e instanceof Error);
   assert.equal(segment(survey, { k: 3, restarts: 1 }).k, 3);
 });
+
+test("options: segment names keyed by id, activities, weights; unknown options are named", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  const result = segment(survey, {
+    k: 4,
+    stability: false,
+    names: { 0: "Digital co-designers" },
+    activities: { co_design: "coDesign" },
+    weights: { co_design: 2 },
+  });
+  assert.equal(result.segments[0].name, "Digital co-designers");
+  assert.match(result.assignmentsCsv(), /Digital co-designers/);
+  assert.throws(() => segment(survey, { k: 4, maxIteration: 5 }), /maxIteration/);
+});
+
+test("progress is reported in order and the exports are complete", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  const heard = [];
+  const result = segment(survey, { kMax: 5, stabilityRuns: 2, restarts: 2 }, (p) => heard.push(p));
+  assert.ok(heard.length >= 6, `heard ${heard.length} reports`);
+  assert.ok(heard.every((p, i) => i === 0 || p.fraction >= heard[i - 1].fraction));
+  assert.ok(heard.some((p) => /stable/.test(p.stage)));
+  const csv = result.assignmentsCsv().trimEnd().split("\r\n");
+  assert.equal(csv.length, 1501);
+  assert.equal(csv[0], "respondent_id,segment_id,segment_name,distance");
+  const names = result.segments.map((s) => s.name);
+  assert.ok(result.profilesCsv().startsWith(`question,answer,statistic,All respondents,${names.join(",")}`));
+  const html = result.report({ fileName: "sample-survey.csv" });
+  for (const n of names) assert.ok(html.includes(n), `report names ${n}`);
+  assert.ok(!/<script/i.test(html));
+  assert.match(result.report({ format: "markdown" }), /^# /m);
+  assert.throws(() => result.report({ format: "pdf" }), /html.*markdown/);
+});

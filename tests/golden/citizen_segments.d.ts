@@ -1,0 +1,1353 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * A level or option that characterises a segment.
+ */
+export interface BriefDescriptor {
+    /**
+     * The question.
+     */
+    question: string;
+    /**
+     * The level or option.
+     */
+    level: string;
+    /**
+     * Share (0–1) of the segment's respondents who answered the question.
+     */
+    share: number;
+    /**
+     * Share (0–1) of all respondents.
+     */
+    overallShare: number;
+    /**
+     * share ÷ overall share × 100.
+     */
+    index: number;
+    /**
+     * Respondents in the segment who chose it.
+     */
+    count: number;
+    /**
+     * Respondents in the segment who answered the question.
+     */
+    n: number;
+    /**
+     * e.g. "Preferred channel: Community event, 45 % against 20 % of all respondents".
+     */
+    description: string;
+}
+
+/**
+ * A question (or one option of a `multi` question) about an activity.
+ */
+export interface ActivitySource {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * For a `multi` question, the option; `None` for the whole column.
+     */
+    option: string | undefined;
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * True when it came from the caller's `activities` option.
+     */
+    explicit: boolean;
+}
+
+/**
+ * A question used by the encoding, with what is needed to encode it again.
+ */
+export interface EncodedColumn {
+    /**
+     * The question's name.
+     */
+    name: string;
+    /**
+     * Its kind (Likert, multi, categorical or numeric).
+     */
+    kind: ColumnKind;
+    /**
+     * Likert: the range used.
+     */
+    scale: Scale | undefined;
+    /**
+     * Categorical levels or multi options that have a feature, in feature order.
+     */
+    options: string[];
+    /**
+     * The per-question weight applied (√weight multiplies its features).
+     */
+    weight: number;
+    /**
+     * Index of its first feature.
+     */
+    firstFeature: number;
+    /**
+     * How many features it has.
+     */
+    featureCount: number;
+}
+
+/**
+ * A saved segmentation: the encoding and the centroids, nothing about any
+ * respondent. Serialises to plain JSON (camelCase).
+ */
+export interface Model {
+    /**
+     * Version of citizen-segments that made it.
+     */
+    version: string;
+    /**
+     * The seed of the segmentation.
+     */
+    seed: number;
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * Hash of the survey the model was fitted on.
+     */
+    inputHash: string;
+    /**
+     * How answers become features (questions, kinds, scales, levels and
+     * options, weights, offsets and scales).
+     */
+    encoding: Encoding;
+    /**
+     * The respondent weight column used when fitting, if any.
+     */
+    weightColumn: string | undefined;
+    /**
+     * k rows of feature values, in segment order.
+     */
+    centroids: number[][];
+    /**
+     * The id of each centroid's segment.
+     */
+    segmentIds: number[];
+    /**
+     * The name of each centroid's segment (empty in models saved without names).
+     */
+    names?: string[];
+}
+
+/**
+ * Agreement of re-runs with the segmentation.
+ *
+ * - `ariSeeds`: for each of `stabilityRuns` other seeds (derived from the
+ *   seed), the adjusted Rand index between that run's segments and ours.
+ * - `ariHalves`: for each of `stabilityRuns` seeded random splits into two
+ *   halves, both halves are clustered separately, every respondent is put in
+ *   the nearest segment of each, and the two labelings are compared by ARI.
+ *   A split where a half has fewer distinct answer patterns than k is skipped.
+ * - `meanAri`: the mean of all those ARIs.
+ * - `perSegment`: for each segment, the mean over seed runs of its best
+ *   Jaccard overlap with any segment of the run (1 = found identically).
+ */
+export interface Stability {
+    /**
+     * ARI against re-runs with other seeds.
+     */
+    ariSeeds: number[];
+    /**
+     * ARI between clusterings of two halves.
+     */
+    ariHalves: number[];
+    /**
+     * Mean of all the ARIs above.
+     */
+    meanAri: number;
+    /**
+     * Per segment, mean best-match Jaccard over the seed runs.
+     */
+    perSegment: number[];
+}
+
+/**
+ * An activity a segment cares about more than average.
+ */
+export interface BriefActivity {
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * Its family.
+     */
+    family: Family;
+    /**
+     * Its readable name, e.g. "co-design of services".
+     */
+    activityName: string;
+    /**
+     * The typology's approaches that fit it.
+     */
+    approaches: string[];
+    /**
+     * The question the figures come from.
+     */
+    question: string;
+    /**
+     * The `multi` option, when the figures come from one.
+     */
+    option: string | undefined;
+    /**
+     * What `segment` and `overall` measure.
+     */
+    measure: Measure;
+    /**
+     * The segment's figure.
+     */
+    segment: number;
+    /**
+     * All respondents' figure.
+     */
+    overall: number;
+    /**
+     * segment ÷ overall × 100; `null` when overall is 0.
+     */
+    index: number | undefined;
+    /**
+     * Standardised difference used for ranking (of the mean for Likert and
+     * numeric questions, of the 0/1 answer for options).
+     */
+    standardisedDifference: number;
+    /**
+     * Respondents in the segment who answered.
+     */
+    n: number;
+    /**
+     * One factual line comparing the segment with everyone, e.g. "68 % fairly
+     * or very interested in co-design, against 21 % of all respondents".
+     */
+    comparison: string;
+}
+
+/**
+ * How many segments to find.
+ */
+export type KChoice = number | AutoK;
+
+/**
+ * How to approach one segment.
+ */
+export interface Brief {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * The segment's name.
+     */
+    name: string;
+    /**
+     * True when the segment is smaller than `minGroupSize`.
+     */
+    belowMinSize: boolean;
+    /**
+     * One factual sentence summing up the brief.
+     */
+    headline: string;
+    /**
+     * The activities the segment cares about more than average, ranked.
+     */
+    activities: BriefActivity[];
+    /**
+     * Levels and options that characterise the segment (channel, age band, ...).
+     */
+    descriptors: BriefDescriptor[];
+}
+
+/**
+ * How to read a survey file. Every field is optional; see the module docs
+ * for the defaults.
+ */
+export interface ImportOptions {
+    /**
+     * The cell separator: one of `,` `;` tab `|`. Default: sniffed.
+     */
+    delimiter?: string | undefined;
+    /**
+     * The column holding respondent identifiers. Default: a column named
+     * like `id`, `respondent`, `respondent_id` or `ResponseId`.
+     */
+    idColumn?: string | undefined;
+    /**
+     * Extra answers meaning "no answer" (added to [`DEFAULT_MISSING_CODES`]).
+     */
+    missingCodes?: string[];
+    /**
+     * The kind of a column by header (for a grouped multi, its prefix),
+     * overriding inference.
+     */
+    kinds?: Record<string, ColumnKind>;
+    /**
+     * The labels of a Likert column, lowest first; the column becomes a
+     * labelled Likert scale from 1 to the number of labels.
+     */
+    scales?: Record<string, string[]>;
+    /**
+     * The file's name, used only in error messages.
+     */
+    fileName?: string | undefined;
+}
+
+/**
+ * One column of the feature matrix and how to map it back to its question.
+ *
+ * Encoded value = `(raw - offset) * scale`, where `raw` is the answer in the
+ * question's own units: the Likert or numeric value, or 1/0 for an
+ * indicator (level chosen / option ticked). For a `centred` Likert feature,
+ * `raw` is the answer's distance from the respondent's own mean position, in
+ * points of this item's scale (`(x - min) - mean01 × (max - min)`).
+ * So a centroid value `c` means `raw = offset + c / scale`.
+ */
+export interface Feature {
+    /**
+     * The question's name.
+     */
+    column: string;
+    /**
+     * The level or option for an indicator feature.
+     */
+    option: string | undefined;
+    /**
+     * Subtracted from the raw answer.
+     */
+    offset: number;
+    /**
+     * Multiplies the shifted answer (never 0).
+     */
+    scale: number;
+    /**
+     * True for a Likert feature centred within respondent.
+     */
+    centred: boolean;
+}
+
+/**
+ * One of the seven co-production activities a survey asks about.
+ */
+export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
+
+/**
+ * One option (multi) or level (categorical) within a group.
+ */
+export interface CategoryProfile {
+    /**
+     * The option or level.
+     */
+    label: string;
+    /**
+     * Respondents in the group who chose it.
+     */
+    count: number;
+    /**
+     * Weighted share (0–1) of those who answered the question; `null` when
+     * nobody did.
+     */
+    share: number | undefined;
+    /**
+     * share ÷ overall share × 100; `null` when the overall share is 0.
+     */
+    index: number | undefined;
+    /**
+     * (share − p) ÷ √(p(1 − p)) with p the overall share: the standardised
+     * difference of the 0/1 "chose it" answer; 0 when p is 0 or 1.
+     */
+    standardisedDifference: number | undefined;
+}
+
+/**
+ * One question (or, for a `multi` question spread over 0/1 columns, the
+ * group of columns sharing a prefix).
+ */
+export interface Column {
+    /**
+     * The header as written in the file (for a grouped `multi`, the shared prefix).
+     */
+    name: string;
+    /**
+     * What the column holds.
+     */
+    kind: ColumnKind;
+    /**
+     * How many respondents did not answer.
+     */
+    missing: number;
+    /**
+     * `likert` only: the possible range and labels.
+     */
+    scale?: Scale;
+    /**
+     * `multi` only: the options, in first-seen order.
+     */
+    options?: string[];
+    /**
+     * `categorical` only: the levels, in first-seen order.
+     */
+    levels?: string[];
+    /**
+     * The source headers this question came from (more than one for a
+     * grouped `multi`).
+     */
+    headers?: string[];
+}
+
+/**
+ * One question or option/level that sets a segment apart.
+ */
+export interface Distinction {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * The option or level, for categories.
+     */
+    category: string | undefined;
+    /**
+     * The segment's mean (questions) or share (categories).
+     */
+    segment: number;
+    /**
+     * All respondents' mean or share.
+     */
+    overall: number;
+    /**
+     * Standardised difference (questions) or share difference (categories).
+     */
+    difference: number;
+    /**
+     * Respondents in the segment who answered.
+     */
+    n: number;
+}
+
+/**
+ * One segment's size and stability.
+ */
+export interface SegmentSummary {
+    /**
+     * Segment id (0-based; segments are numbered by weighted size, largest
+     * first, unless a `previous` model's ids carried over).
+     */
+    id: number;
+    /**
+     * A short plain-language name from the segment's distinctive
+     * activities (or the caller's, or the previous model's).
+     */
+    name: string;
+    /**
+     * The id this segment had in the `previous` model, when it matched one.
+     */
+    previousId: number | undefined;
+    /**
+     * Respondents in the segment.
+     */
+    size: number;
+    /**
+     * Sum of their respondent weights.
+     */
+    weightedSize: number;
+    /**
+     * Weighted share of the assigned respondents (0..1).
+     */
+    share: number;
+    /**
+     * Mean best-match Jaccard over the stability seed runs (`null` when
+     * stability is off).
+     */
+    stability: number | undefined;
+}
+
+/**
+ * One segment: its figures, what sets it apart and its engagement brief.
+ */
+export interface SegmentProfile extends GroupProfile {
+    /**
+     * The segment id (0-based, as in the assignments).
+     */
+    id: number;
+    /**
+     * A short plain-language name, unique within the result.
+     */
+    name: string;
+    /**
+     * True when `size` is below `minGroupSize`: read with care, and exports
+     * suppress its figures.
+     */
+    belowMinSize: boolean;
+    /**
+     * What sets the segment apart from all respondents.
+     */
+    distinctive: Distinctive;
+    /**
+     * How to approach the segment.
+     */
+    brief: Brief;
+}
+
+/**
+ * Options for [`profile`](super::profile). Every field is optional in JSON
+ * (camelCase); the defaults are:
+ *
+ * | field | default |
+ * | --- | --- |
+ * | `clustered` | `[]` (every question is a descriptor) |
+ * | `activities` | `{}` (activities are recognised from names and labels) |
+ * | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
+ * | `names` | `{}` (names are derived from each segment's activities) |
+ */
+export interface ProfileOptions {
+    /**
+     * Names of the questions that were clustered; the others are descriptors.
+     */
+    clustered?: string[];
+    /**
+     * Column name → activity; wins over recognition.
+     */
+    activities?: Record<string, Activity>;
+    /**
+     * Disclosure threshold in respondents (at least 1).
+     */
+    minGroupSize?: number;
+    /**
+     * Segment id → the caller's name for it (not blank).
+     */
+    names?: Record<number, string>;
+}
+
+/**
+ * Options of [`kmeans_matrix`] (camelCase in JS, every field optional).
+ *
+ * | field | default |
+ * | --- | --- |
+ * | `k` | 3 |
+ * | `seed` | 42 |
+ * | `restarts` | 10 (ignored with `initialCentroids`) |
+ * | `maxIterations` | 300 |
+ * | `tolerance` | 1e-4, relative as in [`super::SegmentOptions`]; 0 runs until no assignment changes or `maxIterations` |
+ * | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
+ */
+export interface MatrixOptions {
+    /**
+     * Number of clusters. Default 3.
+     */
+    k?: number;
+    /**
+     * Seed of every random choice. Default 42.
+     */
+    seed?: number;
+    /**
+     * k-means++ restarts; the lowest inertia wins. Default 10.
+     */
+    restarts?: number;
+    /**
+     * Lloyd iteration cap. Default 300.
+     */
+    maxIterations?: number;
+    /**
+     * Relative tolerance (>= 0). Default 1e-4.
+     */
+    tolerance?: number;
+    /**
+     * Start from these centroids (row-major, `k` × `width`) instead of k-means++.
+     */
+    initialCentroids?: number[] | undefined;
+}
+
+/**
+ * Options of `Segmentation.report`.
+ */
+export interface ReportOptions {
+    /**
+     * `"html"` (default) or `"markdown"`.
+     */
+    format?: string | undefined;
+    /**
+     * The survey's file name, shown in the report. Default "survey".
+     */
+    fileName?: string | undefined;
+}
+
+/**
+ * Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
+ * Davies–Bouldin are computed on the mean-imputed encoded matrix with
+ * Euclidean distance and respondent weights; `None` (JSON `null`) where
+ * undefined.
+ */
+export interface Quality {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * Weighted sum of squared partial distances to the centroids.
+     */
+    inertia: number;
+    /**
+     * Mean silhouette (-1..1, higher is better).
+     */
+    silhouette: number | undefined;
+    /**
+     * Calinski–Harabasz index (higher is better).
+     */
+    calinskiHarabasz: number | undefined;
+    /**
+     * Davies–Bouldin index (lower is better).
+     */
+    daviesBouldin: number | undefined;
+}
+
+/**
+ * Respondents and centroids on the first two principal components.
+ */
+export interface Projection {
+    /**
+     * One `[pc1, pc2]` per respondent, input order.
+     */
+    points: [number, number][];
+    /**
+     * One `[pc1, pc2]` per segment.
+     */
+    centroids: [number, number][];
+    /**
+     * Share of the total variance on each component (0..1).
+     */
+    explained: [number, number];
+}
+
+/**
+ * Something the import noticed that the analyst should know, without it
+ * being an error.
+ */
+export interface Warning {
+    /**
+     * A stable machine-readable code.
+     */
+    code: WarningCode;
+    /**
+     * The column concerned, if any.
+     */
+    column?: string;
+    /**
+     * The row concerned (1-based as a spreadsheet shows it, the header being row 1).
+     */
+    row?: number;
+    /**
+     * A readable sentence.
+     */
+    message: string;
+}
+
+/**
+ * The family an [`Activity`] belongs to.
+ */
+export type Family = "coCommissioning" | "coDesign" | "coDelivery" | "coAssessment";
+
+/**
+ * The figures of a group of respondents (a segment, or everyone).
+ */
+export interface GroupProfile {
+    /**
+     * Respondents in the group.
+     */
+    size: number;
+    /**
+     * Sum of their weights.
+     */
+    weightedSize: number;
+    /**
+     * `weightedSize` as a share (0–1) of all assigned respondents' weight.
+     */
+    share: number;
+    /**
+     * One per profiled question (not `id` or `text`), in file order.
+     */
+    questions: QuestionProfile[];
+}
+
+/**
+ * The figures of one question within a group. Missing answers are excluded.
+ */
+export interface QuestionProfile {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * The column kind.
+     */
+    kind: ColumnKind;
+    /**
+     * True when the question was clustered; false for a descriptor.
+     */
+    clustered: boolean;
+    /**
+     * Respondents in the group who answered (the disclosure base).
+     */
+    n: number;
+    /**
+     * Their total weight.
+     */
+    weightedN: number;
+    /**
+     * Likert/numeric: the weighted mean in the question's own units (a Likert
+     * mean is a scale position). `null` when nobody answered.
+     */
+    mean: number | undefined;
+    /**
+     * Likert/numeric: the weighted population standard deviation within the group.
+     */
+    sd: number | undefined;
+    /**
+     * Likert with labels: the scale label nearest the mean.
+     */
+    label: string | undefined;
+    /**
+     * Likert: weighted share (0–1) answering one of the two highest scale points.
+     */
+    topTwoShare: number | undefined;
+    /**
+     * Likert/numeric: mean ÷ overall mean × 100; `null` when the overall mean
+     * is 0 (or either mean is missing).
+     */
+    index: number | undefined;
+    /**
+     * Likert/numeric: (mean − overall mean) ÷ overall population sd; 0 when
+     * that sd is 0.
+     */
+    standardisedDifference: number | undefined;
+    /**
+     * Multi options or categorical levels, in survey order; empty otherwise.
+     */
+    categories: CategoryProfile[];
+}
+
+/**
+ * The kinds of [`Warning`].
+ */
+export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "other";
+
+/**
+ * The literal `"auto"`.
+ */
+export type AutoK = "auto";
+
+/**
+ * The possible range of a Likert question, recorded even where no respondent
+ * used its ends.
+ */
+export interface Scale {
+    /**
+     * The lowest possible value (labelled scales start at 1).
+     */
+    min: number;
+    /**
+     * The highest possible value.
+     */
+    max: number;
+    /**
+     * Labels in order, lowest first; empty for a purely numeric scale.
+     */
+    labels: string[];
+}
+
+/**
+ * The profiles of every segment, and of all (assigned) respondents.
+ */
+export interface Profiles {
+    /**
+     * Respondents in the survey.
+     */
+    respondents: number;
+    /**
+     * Respondents assigned to a segment (the base of every figure).
+     */
+    assigned: number;
+    /**
+     * Respondents not assigned (segment -1), excluded from every figure.
+     */
+    unassigned: number;
+    /**
+     * The disclosure threshold used (respondents).
+     */
+    minGroupSize: number;
+    /**
+     * All assigned respondents.
+     */
+    overall: GroupProfile;
+    /**
+     * One per segment id `0..k`, in id order (empty ids included, size 0).
+     */
+    segments: SegmentProfile[];
+    /**
+     * Which questions and options are about which activity.
+     */
+    activities: Recognition;
+}
+
+/**
+ * The result of [`segment`]. Serialises to camelCase JSON; the encoding's
+ * fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
+ * at the top level.
+ */
+export interface SegmentationData extends Encoding {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * Segment of each respondent in input order; -1 for a respondent who
+     * answered none of the chosen questions.
+     */
+    assignments: number[];
+    /**
+     * Each respondent's (partial) Euclidean distance to its segment's
+     * centroid in encoded units; NaN (JSON `null`) for -1.
+     */
+    distances: number[];
+    /**
+     * k rows of encoded feature values (see `features` to map them back).
+     */
+    centroids: number[][];
+    /**
+     * Weighted sum of squared partial distances of respondents to their centroid.
+     */
+    inertia: number;
+    /**
+     * Lloyd iterations of the kept restart.
+     */
+    iterations: number;
+    /**
+     * Whether the kept restart stopped before `maxIterations`.
+     */
+    converged: boolean;
+    /**
+     * The seed used.
+     */
+    seed: number;
+    /**
+     * Restarts run (per k).
+     */
+    restarts: number;
+    /**
+     * Quality measures at the chosen k.
+     */
+    quality: Quality;
+    /**
+     * Size, share and stability per segment.
+     */
+    segments: SegmentSummary[];
+    /**
+     * The scan over k (present when k was `"auto"`).
+     */
+    kScan: KScan | undefined;
+    /**
+     * Stability across seeds and halves (present when `stability` is on).
+     */
+    stability: Stability | undefined;
+    /**
+     * 2-D PCA picture.
+     */
+    projection: Projection;
+    /**
+     * What the analyst should know (questions left out, unassigned respondents, ...).
+     */
+    warnings: Warning[];
+    /**
+     * Respondents with segment -1.
+     */
+    unassigned: number;
+    /**
+     * The respondent weight column, if any.
+     */
+    weightColumn: string | undefined;
+    /**
+     * Hash of the survey's input bytes.
+     */
+    inputHash: string;
+    /**
+     * Per segment and overall figures, with engagement briefs.
+     */
+    profiles: Profiles;
+}
+
+/**
+ * The scan behind `k: "auto"`.
+ */
+export interface KScan {
+    /**
+     * One entry per k tried, ascending.
+     */
+    entries: Quality[];
+    /**
+     * The k chosen.
+     */
+    chosen: number;
+    /**
+     * The rule that chose it ([`K_RULE`]).
+     */
+    rule: string;
+    /**
+     * Respondents the silhouette was computed on.
+     */
+    silhouetteSample: number;
+}
+
+/**
+ * The whole encoding: enough to encode another survey the same way.
+ */
+export interface Encoding {
+    /**
+     * The questions used, in survey order.
+     */
+    columns: EncodedColumn[];
+    /**
+     * The features, question by question.
+     */
+    features: Feature[];
+    /**
+     * Whether features were z-scored.
+     */
+    standardize: boolean;
+    /**
+     * Whether Likert features were centred within respondent.
+     */
+    centreRespondents: boolean;
+}
+
+/**
+ * What [`kmeans_matrix`] found.
+ */
+export interface MatrixClustering {
+    /**
+     * Cluster of each row (nearest centroid, ties to the lowest index).
+     */
+    clusters: number[];
+    /**
+     * `k` × `width` centroids, row-major.
+     */
+    centroids: number[];
+    /**
+     * Sum of squared (partial) distances of the rows to their centroids.
+     */
+    inertia: number;
+    /**
+     * Lloyd iterations of the kept run.
+     */
+    iterations: number;
+    /**
+     * Whether it stopped before `maxIterations`.
+     */
+    converged: boolean;
+}
+
+/**
+ * What [`recognise`] found.
+ */
+export interface Recognition {
+    /**
+     * The questions and options about an activity, in column then option order.
+     */
+    sources: ActivitySource[];
+    /**
+     * Clustered or Likert questions about no recognised activity, in column order.
+     */
+    unrecognised: string[];
+}
+
+/**
+ * What a brief's figure measures.
+ */
+export type Measure = "topTwoShare" | "share" | "mean";
+
+/**
+ * What a column holds, inferred by the import and overridable by the caller.
+ */
+export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text";
+
+/**
+ * What sets a segment apart. Likert/numeric questions are ranked by
+ * standardised difference (listed when at least 0.2 away from 0); options
+ * and levels by share difference in proportion points (listed when at least
+ * 0.05 away). At most five per list, largest first, ties in survey order.
+ */
+export interface Distinctive {
+    /**
+     * Likert/numeric questions answered higher than average.
+     */
+    questionsAbove: Distinction[];
+    /**
+     * Likert/numeric questions answered lower than average.
+     */
+    questionsBelow: Distinction[];
+    /**
+     * Options/levels chosen more than average.
+     */
+    categoriesAbove: Distinction[];
+    /**
+     * Options/levels chosen less than average.
+     */
+    categoriesBelow: Distinction[];
+}
+
+/**
+ * What the caller may set. Every field is optional in JSON (camelCase);
+ * the defaults below are the only place defaults are written.
+ *
+ * | field | default | meaning |
+ * | --- | --- | --- |
+ * | `k` | `"auto"` | a number of segments, or `"auto"` |
+ * | `kMin`, `kMax` | 2, 8 | the range scanned when `k` is `"auto"` |
+ * | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
+ * | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
+ * | `seed` | 42 | the one seed every random choice flows from |
+ * | `restarts` | 10 | k-means runs from different k-means++ starts; the lowest inertia wins |
+ * | `maxIterations` | 300 | cap on Lloyd iterations per run |
+ * | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
+ * | `weights` | {} (each 1) | per-question weights; a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
+ * | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
+ * | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
+ * | `stability` | true | re-run with other seeds and on half samples |
+ * | `stabilityRuns` | 5 | how many seed runs and half-sample pairs |
+ * | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
+ * | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
+ * | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
+ * | `names` | {} | `{ segmentId: name }` to rename segments |
+ * | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
+ */
+export interface SegmentOptions {
+    /**
+     * Number of segments or `"auto"`. Default `"auto"`.
+     */
+    k?: KChoice;
+    /**
+     * Smallest k scanned by `"auto"`. Default 2.
+     */
+    kMin?: number;
+    /**
+     * Largest k scanned by `"auto"` (lowered to the number of distinct answer
+     * patterns if that is smaller). Default 8.
+     */
+    kMax?: number;
+    /**
+     * Questions to cluster, by name. Default: every Likert, multi,
+     * categorical and numeric question except the weight column.
+     */
+    columns?: string[] | undefined;
+    /**
+     * Z-score every encoded feature. Default false.
+     */
+    standardize?: boolean;
+    /**
+     * Seed of every random choice. Default 42.
+     */
+    seed?: number;
+    /**
+     * k-means restarts. Default 10.
+     */
+    restarts?: number;
+    /**
+     * Lloyd iteration cap per restart. Default 300.
+     */
+    maxIterations?: number;
+    /**
+     * Relative convergence tolerance (see the table above). Default 1e-4.
+     */
+    tolerance?: number;
+    /**
+     * Per-question weights (finite, >= 0; 0 leaves the question out). Default 1 each.
+     */
+    weights?: Record<string, number>;
+    /**
+     * Numeric column of respondent weights. Default none (each respondent 1).
+     */
+    weightColumn?: string | undefined;
+    /**
+     * Within-respondent centring of Likert items. Default false.
+     */
+    centreRespondents?: boolean;
+    /**
+     * Measure stability across seeds and half samples. Default true.
+     */
+    stability?: boolean;
+    /**
+     * Seed runs and half-sample pairs for stability. Default 5.
+     */
+    stabilityRuns?: number;
+    /**
+     * Silhouette sample size (respondents). Default 3000.
+     */
+    silhouetteSample?: number;
+    /**
+     * Questions mapped to co-production activities explicitly; wins over
+     * recognition from the questions' names. Default none.
+     */
+    activities?: Record<string, Activity>;
+    /**
+     * Disclosure threshold in respondents. Default 10.
+     */
+    minGroupSize?: number;
+    /**
+     * Names for segments, keyed by segment id written as text (JSON and JS
+     * object keys are text: `{ "0": "Digital co-designers" }`), overriding
+     * the generated ones. Default none.
+     */
+    names?: Record<string, string>;
+    /**
+     * A previous model: the new segments are matched to its segments
+     * (optimal assignment on centroid distance) so that ids and names carry
+     * over between reruns. Default none.
+     */
+    previous?: Model | undefined;
+}
+
+/**
+ * Where a running [`segment`] is, for progress bars.
+ */
+export interface Progress {
+    /**
+     * What is being done, in words a user understands.
+     */
+    stage: string;
+    /**
+     * How far the whole run is, 0..=1.
+     */
+    fraction: number;
+}
+
+/**
+ * Where new respondents go.
+ */
+export interface Assignment {
+    /**
+     * Segment id per respondent in input order; -1 when the respondent
+     * answered none of the model's questions.
+     */
+    assignments: number[];
+    /**
+     * Partial Euclidean distance to the segment's centroid in encoded units
+     * (NaN, JSON `null`, for -1).
+     */
+    distances: number[];
+}
+
+
+/**
+ * The result of `segment`: segments, assignments, quality figures,
+ * profiles and briefs, and the exports.
+ */
+export class Segmentation {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `respondent_id,segment_id,segment_name,distance`, one row per
+     * respondent; cells a spreadsheet would run as formulas are neutralised.
+     */
+    assignmentsCsv(): string;
+    /**
+     * The portable model: plain JSON; pass it to `assign` to put new
+     * respondents into the same segments, or as `previous` to keep ids and
+     * names on a rerun.
+     */
+    model(): Model;
+    /**
+     * The profile table, segments as columns; cells computed from fewer
+     * than `minGroupSize` respondents are suppressed.
+     */
+    profilesCsv(): string;
+    /**
+     * A self-contained report of the run (HTML by default, or Markdown).
+     */
+    report(options?: ReportOptions | null): string;
+    /**
+     * Everything, as one plain object: the fields above plus features,
+     * quality, kScan, stability, projection, profiles (with briefs) and
+     * warnings.
+     */
+    toJSON(): SegmentationData;
+    /**
+     * One segment id per respondent, in input order; -1 for a respondent
+     * who answered none of the clustered questions.
+     */
+    readonly assignments: Int32Array;
+    /**
+     * Centroids in the encoded feature space, row-major: `k` rows of
+     * `dimensions` numbers (`toJSON().features` says what each number is).
+     */
+    readonly centroids: Float64Array;
+    /**
+     * Whether the kept run converged before `maxIterations`.
+     */
+    readonly converged: boolean;
+    /**
+     * The width of a centroid row: the number of encoded features.
+     */
+    readonly dimensions: number;
+    /**
+     * Each respondent's distance to its segment's centroid (NaN for -1).
+     */
+    readonly distances: Float64Array;
+    /**
+     * Weighted sum of squared distances of respondents to their centroid.
+     */
+    readonly inertia: number;
+    /**
+     * Lloyd iterations of the kept run.
+     */
+    readonly iterations: number;
+    /**
+     * The number of segments.
+     */
+    readonly k: number;
+    /**
+     * The seed every random choice flowed from.
+     */
+    readonly seed: number;
+    /**
+     * Per segment: id, name, size, weighted size, share, stability.
+     */
+    readonly segments: SegmentSummary[];
+}
+
+/**
+ * A parsed survey. Pass it to `segment` or `assign`. Holds the answers in
+ * wasm memory: call `free()` when done, or let the garbage collector do it.
+ */
+export class Survey {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The questions, in file order, with their inferred kinds.
+     */
+    readonly columns: Column[];
+    /**
+     * The delimiter the file used.
+     */
+    readonly delimiter: string;
+    /**
+     * The name of the respondent id column, if one was found.
+     */
+    readonly idColumn: string | undefined;
+    /**
+     * Respondent identifiers in input order (the id column, or the
+     * spreadsheet row numbers when there is none).
+     */
+    readonly ids: string[];
+    /**
+     * FNV-1a 64-bit hash of the input bytes, as 16 hex digits.
+     */
+    readonly inputHash: string;
+    /**
+     * Number of respondents (data rows).
+     */
+    readonly respondents: number;
+    /**
+     * What the import noticed (typed, naming column and row).
+     */
+    readonly warnings: Warning[];
+}
+
+/**
+ * Puts a survey's respondents into the segments of a saved model. Throws
+ * an `Error` naming the model's questions the survey lacks.
+ */
+export function assign(model: Model, survey: Survey): Assignment;
+
+/**
+ * k-means on a plain numeric matrix: `data` row-major with `width` numbers
+ * per row, NaN for a missing value.
+ */
+export function kmeans(data: Float64Array | number[], width: number, options?: MatrixOptions | null): MatrixClustering;
+
+/**
+ * Reads a survey export (CSV text, or its raw bytes in UTF-8, UTF-16 with
+ * BOM or Windows-1252) and infers what each column holds.
+ *
+ * Throws an `Error` whose `row` (1-based, as a spreadsheet shows it) and
+ * `column` properties point at the offending cell where there is one.
+ */
+export function parseSurvey(input: string | Uint8Array, options?: ImportOptions | null): Survey;
+
+/**
+ * Finds segments of respondents with k-means. `onProgress`, if given, is
+ * called with `{ stage, fraction }` as the run goes on (synchronously: run
+ * it in a Web Worker to keep a page responsive).
+ */
+export function segment(survey: Survey, options?: SegmentOptions, onProgress?: (progress: Progress) => void): Segmentation;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_segmentation_free: (a: number, b: number) => void;
+    readonly __wbg_survey_free: (a: number, b: number) => void;
+    readonly assign: (a: any, b: number) => [number, number, number];
+    readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly parseSurvey: (a: any, b: number) => [number, number, number];
+    readonly segment: (a: number, b: number, c: number) => [number, number, number];
+    readonly segmentation_assignments: (a: number) => any;
+    readonly segmentation_assignmentsCsv: (a: number) => [number, number];
+    readonly segmentation_centroids: (a: number) => any;
+    readonly segmentation_converged: (a: number) => number;
+    readonly segmentation_dimensions: (a: number) => number;
+    readonly segmentation_distances: (a: number) => any;
+    readonly segmentation_inertia: (a: number) => number;
+    readonly segmentation_iterations: (a: number) => number;
+    readonly segmentation_k: (a: number) => number;
+    readonly segmentation_model: (a: number) => [number, number, number];
+    readonly segmentation_profilesCsv: (a: number) => [number, number];
+    readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
+    readonly segmentation_seed: (a: number) => number;
+    readonly segmentation_segments: (a: number) => [number, number, number];
+    readonly segmentation_toJSON: (a: number) => [number, number, number];
+    readonly survey_columns: (a: number) => [number, number, number];
+    readonly survey_delimiter: (a: number) => [number, number];
+    readonly survey_idColumn: (a: number) => [number, number];
+    readonly survey_ids: (a: number) => [number, number];
+    readonly survey_inputHash: (a: number) => [number, number];
+    readonly survey_respondents: (a: number) => number;
+    readonly survey_warnings: (a: number) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
