@@ -100,9 +100,40 @@ pub fn partial_sq_distance(row: ArrayView1<'_, f64>, centroid: ArrayView1<'_, f6
 /// Nearest centroid of `row` and its squared partial distance (ties to the
 /// lowest index); `None` when the row has no answer.
 pub fn nearest(row: ArrayView1<'_, f64>, centroids: ArrayView2<'_, f64>) -> Option<(usize, f64)> {
+    match (row.as_slice(), centroids.as_slice()) {
+        (Some(r), Some(c)) => nearest_in(r, c),
+        _ => nearest_in(
+            &row.to_vec(),
+            &centroids
+                .as_standard_layout()
+                .iter()
+                .copied()
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// [`nearest`] on a contiguous row and row-major centroids: the hot loop of
+/// every Lloyd iteration. The answered-feature count is taken once per row,
+/// and the inner loop has no branch the compiler cannot turn into a select.
+fn nearest_in(row: &[f64], centroids: &[f64]) -> Option<(usize, f64)> {
+    let p = row.len();
+    if p == 0 {
+        return None;
+    }
+    let observed = row.iter().filter(|x| x.is_finite()).count();
+    if observed == 0 {
+        return None;
+    }
+    let scale = p as f64 / observed as f64;
     let mut best: Option<(usize, f64)> = None;
-    for (j, c) in centroids.axis_iter(Axis(0)).enumerate() {
-        let d = partial_sq_distance(row, c)?;
+    for (j, c) in centroids.chunks_exact(p).enumerate() {
+        let mut sum = 0.0;
+        for (x, c) in row.iter().zip(c) {
+            let d = if x.is_finite() { x - c } else { 0.0 };
+            sum += d * d;
+        }
+        let d = sum * scale;
         if best.is_none_or(|(_, b)| d < b) {
             best = Some((j, d));
         }
@@ -209,25 +240,26 @@ fn update_centroids(
     previous: &Array2<f64>,
 ) -> (Array2<f64>, Vec<usize>) {
     let (k, p) = previous.dim();
-    let mut sums = Array2::<f64>::zeros((k, p));
-    let mut totals = Array2::<f64>::zeros((k, p));
+    let mut sums = vec![0.0; k * p];
+    let mut totals = vec![0.0; k * p];
     let mut counts = vec![0usize; k];
-    for (i, row) in data.axis_iter(Axis(0)).enumerate() {
-        let c = labels[i];
+    for ((row, &c), &w) in data.axis_iter(Axis(0)).zip(labels).zip(weights) {
         counts[c] += 1;
-        for (f, x) in row.iter().enumerate() {
+        let (s, t) = (
+            &mut sums[c * p..(c + 1) * p],
+            &mut totals[c * p..(c + 1) * p],
+        );
+        for ((x, s), t) in row.iter().zip(s).zip(t) {
             if x.is_finite() {
-                sums[[c, f]] += weights[i] * x;
-                totals[[c, f]] += weights[i];
+                *s += w * x;
+                *t += w;
             }
         }
     }
     let mut out = previous.clone();
-    for c in 0..k {
-        for f in 0..p {
-            if totals[[c, f]] > 0.0 {
-                out[[c, f]] = sums[[c, f]] / totals[[c, f]];
-            }
+    for ((o, s), t) in out.iter_mut().zip(&sums).zip(&totals) {
+        if *t > 0.0 {
+            *o = s / t;
         }
     }
     (out, counts)
