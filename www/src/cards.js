@@ -33,7 +33,15 @@ export function stabilityBadge(value) {
 export function segmentCard({ profile, summary, name, colour, minGroupSize, onRename }) {
   const id = profile.id;
   const nameId = `segment-name-${id}`;
-  const input = el("input", { id: nameId, type: "text", value: name, autocomplete: "off", spellcheck: "false" });
+  // A one-line textarea, so a long name wraps instead of being cut off.
+  const input = el("textarea", { id: nameId, rows: 1, autocomplete: "off", spellcheck: "false", class: "segment-name" });
+  input.value = name;
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      input.blur();
+    }
+  });
   input.addEventListener("change", () => {
     const next = input.value.trim();
     if (next) onRename(next);
@@ -65,7 +73,6 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
       "div",
       { class: "name-row" },
       el("label", { for: nameId, class: "visually-hidden", text: `Name of segment ${id + 1}` }),
-      el("span", { class: "swatch", style: `background: ${colour}`, "aria-hidden": "true" }),
       input,
     ),
     el(

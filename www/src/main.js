@@ -356,7 +356,9 @@ function renderResults() {
   const { profiles } = result;
   const summary = [
     `${result.k} segments among ${profiles.assigned.toLocaleString("en-GB")} respondents`,
-    result.kScan ? ` (the number chosen automatically: ${result.kScan.rule})` : " (the number you chose)",
+    result.kScan
+      ? ` (between ${result.kScan.entries[0].k} and ${result.kScan.entries.at(-1).k}, ${result.k} separated the groups best: see “Choosing the number of segments”)`
+      : " (the number you chose)",
     `. Seed ${result.seed}.`,
   ];
   if (result.stability) summary.push(` Agreement of re-runs (mean adjusted Rand index): ${result.stability.meanAri.toFixed(2)}.`);
@@ -385,10 +387,10 @@ function renderResults() {
   );
   ui.results.querySelector(":scope > ul.warnings")?.remove();
   if (warnings) ui.resultsSummary.after(warnings);
-  renderCharts();
-  renderDownloads();
   ui.results.hidden = false;
   ui.exportStep.hidden = false;
+  renderCharts();
+  renderDownloads();
 }
 
 function rename(id, name) {

@@ -35,7 +35,7 @@ export function answersSummary(column) {
   switch (column.kind) {
     case "likert": {
       const { min, max, labels } = column.scale ?? {};
-      return labels?.length ? listed(`${min}–${max}: `, labels, 7) : `${min}–${max}`;
+      return labels?.length ? `${min}–${max}: ${labels[0]} … ${labels[labels.length - 1]}` : `${min}–${max}`;
     }
     case "multi":
       return listed("Options: ", column.options ?? []);
