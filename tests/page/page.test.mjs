@@ -84,7 +84,7 @@ test("the sample is segmented on load; cards, charts and every download are righ
   await input.press("Enter");
   assert.match(await page.textContent('[data-chart="segment-sizes"] table'), /Green volunteers/);
   const renamed = await downloadText(page, '[data-download$="-assignments.csv"]');
-  assert.ok(renamed.text.includes(`,${cards[0].id},Green volunteers,`), "assignments use the new name");
+  assert.ok(renamed.text.includes(`,${cards[0].id},Green volunteers,`), `assignments use the new name: ${renamed.text.slice(0, 300)} ${await page.textContent("#export-status")} ${await page.textContent("#export-error")}`);
   assert.ok(!renamed.text.includes(`,${cards[0].name},`));
   assert.equal(renamed.text.trimEnd().split(/\r?\n/).length, 1501);
   assert.match(await page.textContent("#export-status"), /use your segment names/);

@@ -461,6 +461,15 @@ function chartSpecs() {
 function renderCharts() {
   const blocks = chartSpecs().map((spec) => {
     const { figure, table } = spec.make();
+    // The chart is one picture; its details are in the table below it.
+    for (const svg of figure instanceof SVGSVGElement ? [figure] : figure.querySelectorAll("svg")) {
+      svg.setAttribute("role", "img");
+      if (!svg.hasAttribute("aria-label")) svg.setAttribute("aria-label", spec.title);
+      for (const part of svg.querySelectorAll("[aria-label], [aria-description]")) {
+        part.removeAttribute("aria-label");
+        part.removeAttribute("aria-description");
+      }
+    }
     const headingId = `chart-${spec.key}-title`;
     const svgText = () => chartSvg(figure, spec.title, spec.legend);
     const name = `${baseName(state.fileName)}-${spec.key}`;
@@ -468,8 +477,13 @@ function renderCharts() {
       "div",
       { class: "chart-block", dataset: { chart: spec.key }, role: "group", "aria-labelledby": headingId },
       el("h3", { id: headingId, text: spec.title }),
-      el("div", { class: "chart-scroll" }, figure),
-      el("details", {}, el("summary", { text: "Show the figures as a table" }), el("div", { class: "table-scroll" }, table)),
+      el("div", { class: "chart-scroll", tabindex: "0", role: "region", "aria-label": `Chart: ${spec.title}` }, figure),
+      el(
+        "details",
+        {},
+        el("summary", { text: "Show the figures as a table" }),
+        el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": `Table: ${spec.title}` }, table),
+      ),
       el(
         "div",
         { class: "actions" },
@@ -477,14 +491,14 @@ function renderCharts() {
           type: "button",
           class: "secondary small",
           text: "Download SVG",
-          "aria-label": `Download ${spec.title} as SVG`,
+          "aria-label": `Download SVG: ${spec.title}`,
           onclick: () => download(`${name}.svg`, svgText(), "image/svg+xml"),
         }),
         el("button", {
           type: "button",
           class: "secondary small",
           text: "Download PNG",
-          "aria-label": `Download ${spec.title} as PNG`,
+          "aria-label": `Download PNG: ${spec.title}`,
           onclick: async () => {
             try {
               download(`${name}.png`, await svgToPng(svgText()), "image/png");
@@ -515,7 +529,8 @@ async function currentExports() {
   ui.exportStatus.textContent = "Putting your segment names into the downloads…";
   const run = state.run;
   const names = new Map(state.names);
-  const options = { ...run.options, seed: run.result.seed, names };
+  // Record<segmentId, name>: a plain object, as the options are JSON-shaped.
+  const options = { ...run.options, seed: run.result.seed, names: Object.fromEntries(names) };
   const outcome = await startJob({ task: "segment", segmentOptions: options, fileName: state.fileName }, (p) => {
     ui.exportStatus.textContent = `Putting your segment names into the downloads… ${p.percent} %`;
   });
