@@ -48,3 +48,41 @@ export function launchChromium() {
     ],
   });
 }
+
+/**
+ * A fresh page on the served app that records every request, page error,
+ * console error and dialog, so a test can assert there were none.
+ */
+export async function openPage(browser, url, { width = 1280, height = 800, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const log = { requests: [], problems: [], dialogs: [] };
+  page.on("request", (r) => log.requests.push(r.url()));
+  page.on("pageerror", (e) => log.problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && log.problems.push(m.text()));
+  page.on("dialog", (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(url);
+  return { page, context, log };
+}
+
+/** Waits until the page shows segment cards, and returns them. */
+export async function waitForCards(page, timeout = 120_000) {
+  await page.waitForSelector("#cards [data-segment-id]", { timeout });
+  return page.$$eval("#cards [data-segment-id]", (cards) =>
+    cards.map((card) => ({
+      id: card.dataset.segmentId,
+      name: card.querySelector("textarea").value,
+      size: Number(card.querySelector(".size").textContent.replace(/[^0-9]/g, "")),
+    })),
+  );
+}
+
+/** Clicks `selector` and returns the downloaded file's name and text. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.click(selector)]);
+  const { readFile } = await import("node:fs/promises");
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8"), download };
+}

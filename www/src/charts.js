@@ -50,7 +50,8 @@ export function sizesChart(segments, { width = 640 } = {}) {
   const figure = Plot.plot({
     width,
     height: 40 + 34 * segments.length,
-    marginLeft: 210,
+    marginLeft: Math.min(Math.round(width * 0.45), 16 + 6.2 * Math.max(...segments.map((s) => s.name.length))),
+    marginRight: 56,
     x: { label: "Respondents", grid: true },
     y: { label: null, domain: segments.map((s) => s.name) },
     color: segmentColour(segments.map((s) => s.id)),
@@ -135,18 +136,36 @@ export function projectionChart(points, centroids, names, explained, { width = 6
  * (100 = average). `cells`: [{ segment (name), question, index, value }].
  */
 export function heatmapChart(cells, segmentNames, questions, { width = 720 } = {}) {
+  const longest = Math.max(0, ...questions.map((q) => q.length));
+  const marginLeft = Math.min(Math.round(width * 0.45), 16 + 6.2 * longest);
+  const columnWidth = (width - marginLeft - 20) / Math.max(1, segmentNames.length);
   const figure = Plot.plot({
     width,
-    height: 60 + 26 * questions.length,
-    marginLeft: 220,
-    marginBottom: 60,
+    height: 90 + 24 * questions.length,
+    marginLeft,
+    marginTop: 70,
     padding: 0.04,
-    x: { label: null, domain: segmentNames, tickRotate: -20 },
-    y: { label: null, domain: questions },
-    color: { type: "diverging", pivot: 100, scheme: "PuOr", legend: true, label: "Index (100 = all respondents)" },
+    x: { label: null, domain: segmentNames, axis: null },
+    y: { label: null, domain: questions, tickSize: 0 },
+    color: {
+      type: "diverging-log",
+      pivot: 100,
+      domain: [25, 400],
+      clamp: true,
+      scheme: "PuOr",
+      reverse: true,
+      legend: true,
+      label: "Index (100 = all respondents; above 100 = more than average)",
+    },
     marks: [
+      Plot.axisX({ anchor: "top", label: null, tickSize: 0, lineWidth: Math.max(4, (columnWidth - 8) / 12), fontSize: 11 }),
       Plot.cell(cells, { x: "segment", y: "question", fill: "index", tip: true }),
-      Plot.text(cells, { x: "segment", y: "question", text: (d) => (d.index == null ? "–" : d.index.toFixed(0)), fill: "currentColor" }),
+      Plot.text(cells, {
+        x: "segment",
+        y: "question",
+        text: (d) => (d.index == null ? "–" : d.index.toFixed(0)),
+        fill: (d) => (d.index != null && (d.index >= 250 || d.index <= 40) ? "white" : "black"),
+      }),
     ],
   });
   const table = dataTable(

@@ -1,41 +1,80 @@
-// Runs the library off the main thread. One message in, progress and one
-// result or error out. The page terminates the worker to cancel.
-import init, { parseSurvey, segment } from "citizen-segments";
+// Runs the library off the main thread. One request in; progress messages
+// and one result or error out. The page terminates the worker to cancel, so
+// nothing here needs to know about cancelling.
+//
+// Requests ({ id, task, bytes, importOptions, ... }):
+// - "inspect": read the survey, return its columns and warnings.
+// - "segment": read and segment it, return the whole result and its exports.
+// - "assign": read it and put its respondents into a saved model's segments.
+import init, { assign, parseSurvey, segment } from "citizen-segments";
 
 const ready = init();
 
+function errorMessage(id, step, error) {
+  return {
+    id,
+    type: "error",
+    step,
+    message: error instanceof Error ? error.message : String(error),
+    row: error?.row ?? null,
+    column: error?.column ?? null,
+  };
+}
+
+function describe(survey) {
+  return {
+    respondents: survey.respondents,
+    columns: survey.columns,
+    warnings: survey.warnings,
+    idColumn: survey.idColumn ?? null,
+    delimiter: survey.delimiter,
+  };
+}
+
+const tasks = {
+  inspect({ survey }) {
+    return describe(survey);
+  },
+
+  segment({ id, survey, segmentOptions, fileName }) {
+    const progress = ({ stage, fraction }) =>
+      self.postMessage({ id, type: "progress", stage, percent: Math.round(fraction * 100) });
+    const result = segment(survey, segmentOptions, progress);
+    try {
+      return {
+        ...describe(survey),
+        ids: survey.ids,
+        result: result.toJSON(),
+        assignmentsCsv: result.assignmentsCsv(),
+        profilesCsv: result.profilesCsv(),
+        model: result.model(),
+        report: result.report({ format: "html", fileName }),
+      };
+    } finally {
+      result.free();
+    }
+  },
+
+  assign({ survey, model }) {
+    const { assignments, distances } = assign(model, survey);
+    return { respondents: survey.respondents, ids: survey.ids, assignments, distances };
+  },
+};
+
 self.onmessage = async ({ data }) => {
-  const { id, bytes, importOptions, segmentOptions } = data;
+  const { id, task, bytes, importOptions } = data;
   let step = "import";
+  let survey;
   try {
     await ready;
-    self.postMessage({ id, type: "progress", stage: "Reading the survey", percent: 5 });
-    const survey = parseSurvey(new Uint8Array(bytes), importOptions);
-    const columns = survey.columns;
-    const warnings = survey.warnings;
-    step = "segment";
-    self.postMessage({ id, type: "progress", stage: "Finding segments", percent: 20 });
-    const result = segment(survey, segmentOptions);
-    const summary = result.toJSON();
-    const payload = {
-      respondents: survey.respondents,
-      columns,
-      warnings,
-      result: summary,
-      assignments: result.assignments,
-      model: result.model(),
-    };
-    result.free();
-    survey.free();
+    self.postMessage({ id, type: "progress", stage: "Reading the survey", percent: 0 });
+    survey = parseSurvey(new Uint8Array(bytes), importOptions);
+    step = task;
+    const payload = tasks[task]({ ...data, survey });
     self.postMessage({ id, type: "result", ...payload });
   } catch (error) {
-    self.postMessage({
-      id,
-      type: "error",
-      step,
-      message: error instanceof Error ? error.message : String(error),
-      row: error?.row ?? null,
-      column: error?.column ?? null,
-    });
+    self.postMessage(errorMessage(id, step, error));
+  } finally {
+    survey?.free();
   }
 };

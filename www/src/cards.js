@@ -1,0 +1,97 @@
+// One card per segment: a pure function from the segment's profile and
+// summary to a DOM node. User text (names, questions, answers) goes in
+// through textContent and attributes only.
+import { el, percent } from "./dom.js";
+
+// Stability is the segment's mean best-match Jaccard overlap over re-runs
+// with other seeds (1 = found identically every time). Thresholds:
+// at least 0.8 "solid", at least 0.6 "fair", below that "weak".
+export const STABILITY_THRESHOLDS = { solid: 0.8, fair: 0.6 };
+
+export function stabilityLevel(value) {
+  if (value == null) return null;
+  if (value >= STABILITY_THRESHOLDS.solid) return "solid";
+  if (value >= STABILITY_THRESHOLDS.fair) return "fair";
+  return "weak";
+}
+
+export function stabilityBadge(value) {
+  const level = stabilityLevel(value);
+  if (!level) return el("span", { class: "badge", text: "stability not measured" });
+  return el("span", {
+    class: `badge ${level}`,
+    text: `${level} (${value.toFixed(2)})`,
+    title: "Mean best-match overlap (Jaccard) with this segment in re-runs with other seeds",
+  });
+}
+
+/**
+ * `profile`: the segment's entry of `profiles.segments`; `summary`: its entry
+ * of `segments`; `name`: the name to show; `colour`: its chart colour;
+ * `minGroupSize`; `onRename(name)`: called when the analyst edits the name.
+ */
+export function segmentCard({ profile, summary, name, colour, minGroupSize, onRename }) {
+  const id = profile.id;
+  const nameId = `segment-name-${id}`;
+  // A one-line textarea, so a long name wraps instead of being cut off.
+  const input = el("textarea", { id: nameId, rows: 1, autocomplete: "off", spellcheck: "false", class: "segment-name" });
+  input.value = name;
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      input.blur();
+    }
+  });
+  input.addEventListener("change", () => {
+    const next = input.value.trim();
+    if (next) onRename(next);
+    else input.value = name;
+  });
+  const brief = profile.brief;
+  const activities = brief.activities.length
+    ? el(
+        "ul",
+        { class: "activities" },
+        brief.activities.map((a) =>
+          el(
+            "li",
+            {},
+            el("strong", { text: a.activityName }),
+            el("span", { class: "comparison", text: ` ${a.comparison}.` }),
+            el("div", { class: "approaches", text: `Try: ${a.approaches.join(", ")}.` }),
+          ),
+        ),
+      )
+    : el("p", { class: "meta", text: "Not more interested than average in any co-production activity." });
+  const descriptors = brief.descriptors.length
+    ? el("ul", { class: "descriptors" }, brief.descriptors.map((d) => el("li", { text: d.description })))
+    : el("p", { class: "meta", text: "No answer sets this segment apart." });
+  return el(
+    "article",
+    { class: "card", dataset: { segmentId: String(id) }, style: `--swatch: ${colour}`, "aria-labelledby": nameId },
+    el(
+      "div",
+      { class: "name-row" },
+      el("label", { for: nameId, class: "visually-hidden", text: `Name of segment ${id + 1}` }),
+      input,
+    ),
+    el(
+      "p",
+      { class: "meta" },
+      el("span", { class: "size", text: `${summary.size.toLocaleString("en-GB")} respondents` }),
+      ` · ${percent(summary.share)} · `,
+      stabilityBadge(summary.stability),
+    ),
+    profile.belowMinSize
+      ? el("p", {
+          class: "small-flag",
+          text: `Fewer than ${minGroupSize} respondents: read with care; exports hide its figures.`,
+        })
+      : null,
+    el("p", { class: "headline", text: brief.headline }),
+    el("h4", { text: "Cares about" }),
+    activities,
+    el("h4", { text: "Who they are and how to reach them" }),
+    descriptors,
+  );
+}

@@ -1,0 +1,38 @@
+// A tiny element builder. Text always goes in through textContent, and
+// attributes through setAttribute, so user text is never parsed as HTML.
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key in node && typeof value !== "string") node[key] = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Shows an error from the library next to a step, naming row and column when it has them. */
+export function showError(box, error) {
+  if (!error) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const where = [];
+  if (error.row != null) where.push(`row ${error.row}`);
+  if (error.column != null) where.push(`column "${error.column}"`);
+  box.replaceChildren(
+    el("strong", { text: where.length ? `Problem at ${where.join(", ")}: ` : "Problem: " }),
+    document.createTextNode(error.message),
+  );
+  box.hidden = false;
+}
+
+export const percent = (x) => `${(x * 100).toFixed(1)} %`;
