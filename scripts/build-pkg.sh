@@ -13,7 +13,7 @@ wasm-bindgen --target web --weak-refs --out-dir pkg \
 # told, or it rejects (or, for old versions, silently breaks) the module.
 node_modules/.bin/wasm-opt -O3 \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
   pkg/citizen_segments_bg.wasm -o pkg/citizen_segments_bg.wasm
 node scripts/write-package-json.mjs
 cp README.md LICENSE pkg/
