@@ -32,7 +32,22 @@ fn from_js<T: serde::de::DeserializeOwned + Default + Tsify>(
 ) -> Result<T, JsError> {
     match value {
         None => Ok(T::default()),
-        Some(v) => parse_json(&v.js_value(), "options"),
+        Some(v) => {
+            let value = v.js_value();
+            // JSON would turn a Map into {} and the option would be silently lost.
+            if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+                for entry in js_sys::Object::entries(object).iter() {
+                    let pair = js_sys::Array::from(&entry);
+                    if pair.get(1).is_instance_of::<js_sys::Map>() {
+                        let key = pair.get(0).as_string().unwrap_or_default();
+                        return Err(JsError::new(&format!(
+                            "option {key} must be a plain object, not a Map"
+                        )));
+                    }
+                }
+            }
+            parse_json(&value, "options")
+        }
     }
 }
 

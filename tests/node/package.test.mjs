@@ -88,3 +88,8 @@ test("progress is reported in order and the exports are complete", () => {
   assert.match(result.report({ format: "markdown" }), /^# /m);
   assert.throws(() => result.report({ format: "pdf" }), /html.*markdown/);
 });
+
+test("a Map where an object is expected is an error, not silently ignored", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  assert.throws(() => segment(survey, { k: 2, names: new Map([[0, "x"]]) }), /names must be a plain object/);
+});

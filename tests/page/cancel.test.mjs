@@ -1,5 +1,6 @@
 // Cancelling a long run: the worker is stopped, the page says so and can
-// segment again.
+// segment again. All of it with the network cut after the page has loaded:
+// the page needs nothing more from the server.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -32,6 +33,8 @@ test("a run on a large survey can be cancelled, and the page then segments again
   execFileSync(process.execPath, [makeSample, big, "60000"]);
   const { page, context, log } = await openPage(browser, server.url);
   await waitForCards(page);
+  await context.setOffline(true);
+  const requestsBefore = log.requests.length;
   await page.setInputFiles("#file-input", big);
   await page.waitForFunction(() => /\d+ %/.test(document.querySelector("#progress-label").textContent) && !document.querySelector("#cancel").hidden, null, { timeout: 60_000 });
   assert.equal(await page.isDisabled("#run"), true);
@@ -44,6 +47,9 @@ test("a run on a large survey can be cancelled, and the page then segments again
   await page.click("#use-sample");
   const cards = await waitForCards(page);
   assert.equal(cards.length, 4);
+  // Nothing was fetched (blob: workers are made from memory).
+  const fetched = log.requests.slice(requestsBefore).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert.deepEqual(fetched, []);
   assert.deepEqual(log.problems, []);
   await context.close();
 });

@@ -114,3 +114,24 @@ fn same_seed_same_assignments() {
     };
     assert_eq!(run(), run());
 }
+
+/// The golden assignments of `tests/determinism.rs`, made natively: the
+/// same input and seed give the same assignments here.
+#[wasm_bindgen_test]
+fn the_sample_gives_the_native_golden_assignments() {
+    let golden = include_str!("../golden/sample-assignments.txt");
+    let mut lines = golden.lines();
+    let options_json = lines.next().expect("options line");
+    let want = lines.next().expect("assignments line");
+    let sample = include_bytes!("../../www/public/sample-survey.csv");
+    let bytes = js_sys::Uint8Array::from(&sample[..]);
+    let survey = wasm::parse_survey(bytes.into(), None).expect("parses");
+    let result = wasm::segment(&survey, options(options_json), None).expect("segments");
+    let got: Vec<String> = result
+        .assignments()
+        .to_vec()
+        .iter()
+        .map(i32::to_string)
+        .collect();
+    assert_eq!(got.join(","), want);
+}

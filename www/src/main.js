@@ -110,11 +110,17 @@ async function loadFile(file) {
   await loadSource(await file.arrayBuffer(), file.name);
 }
 
+// Fetched once and kept, so the sample still opens with the network cut.
+let sampleBytes;
+
 async function loadSample() {
   try {
-    const response = await fetch(new URL("./sample-survey.csv", document.baseURI));
-    if (!response.ok) throw new Error(`The sample survey could not be loaded (${response.status}).`);
-    await loadSource(await response.arrayBuffer(), "sample-survey.csv");
+    if (!sampleBytes) {
+      const response = await fetch(new URL("./sample-survey.csv", document.baseURI));
+      if (!response.ok) throw new Error(`The sample survey could not be loaded (${response.status}).`);
+      sampleBytes = await response.arrayBuffer();
+    }
+    await loadSource(sampleBytes.slice(0), "sample-survey.csv");
   } catch (error) {
     showError(ui.startError, error);
   }

@@ -6,9 +6,11 @@
 // - "inspect": read the survey, return its columns and warnings.
 // - "segment": read and segment it, return the whole result and its exports.
 // - "assign": read it and put its respondents into a saved model's segments.
-import init, { assign, parseSurvey, segment } from "citizen-segments";
+import { initSync, assign, parseSurvey, segment } from "citizen-segments";
 
-const ready = init();
+// The page posts the wasm module it compiled once at start-up (see run.js),
+// so a worker never fetches anything.
+let initialised = false;
 
 function errorMessage(id, step, error) {
   return {
@@ -61,12 +63,15 @@ const tasks = {
   },
 };
 
-self.onmessage = async ({ data }) => {
-  const { id, task, bytes, importOptions } = data;
+self.onmessage = ({ data }) => {
+  const { id, task, bytes, importOptions, module } = data;
   let step = "import";
   let survey;
   try {
-    await ready;
+    if (!initialised) {
+      initSync({ module });
+      initialised = true;
+    }
     self.postMessage({ id, type: "progress", stage: "Reading the survey", percent: 0 });
     survey = parseSurvey(new Uint8Array(bytes), importOptions);
     step = task;
