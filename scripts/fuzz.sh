@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes parse_survey for ${FUZZ_SECONDS:-30} seconds, seeded with the import
+# Fuzzes parse_survey for ${FUZZ_SECONDS:-20} seconds, seeded with the import
 # fixtures. Installs cargo-fuzz first if it is missing. cargo-fuzz needs
 # nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 set -euo pipefail
@@ -16,4 +16,4 @@ for f in tests/fixtures/import/*.csv; do
 done
 
 RUSTC_BOOTSTRAP=1 cargo fuzz run parse_survey "$corpus" -- \
-  -max_total_time="${FUZZ_SECONDS:-30}" -max_len=8192
+  -max_total_time="${FUZZ_SECONDS:-20}" -max_len=8192

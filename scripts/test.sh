@@ -27,7 +27,16 @@ run "clippy (native)" cargo clippy --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 run "cargo test (native)" cargo test
 run "wasm tests (Node, Chromium)" "${wasm_env[@]}" cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
-run "fuzz (brief)" scripts/fuzz.sh
+# libFuzzer is chatty: keep its log in a file and show the end of it.
+fuzz() {
+  mkdir -p test-output
+  if ! scripts/fuzz.sh >test-output/fuzz.log 2>&1; then
+    tail -n 60 test-output/fuzz.log
+    return 1
+  fi
+  tail -n 4 test-output/fuzz.log
+}
+run "fuzz (brief, ${FUZZ_SECONDS:-20} s)" fuzz
 run "package build" scripts/build-pkg.sh
 run "package tests (Node)" node --test tests/node/
 run "packaging (npm pack, Vite, ESM)" node --test tests/packaging/
