@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { serveStatic, launchChromium } from "../tests/page/harness.mjs";
+import { time } from "./timing.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const megabytes = Number(process.argv[2] ?? 50);
@@ -23,17 +24,6 @@ const mb = statSync(file).size / 1e6;
 
 const lib = await import(`${root}pkg/citizen_segments.js`);
 lib.initSync({ module: readFileSync(`${root}pkg/citizen_segments_bg.wasm`) });
-
-function time(fn, repeats = 3) {
-  fn(); // warm-up: V8 tiers wasm and JS up on the first long call
-  const times = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return Math.min(...times) / 1000;
-}
 
 const report = (where, what, seconds) =>
   console.log(`${where.padEnd(9)} ${what.padEnd(26)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s  (${seconds.toFixed(2)} s for ${mb.toFixed(1)} MB)`);

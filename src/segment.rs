@@ -231,7 +231,12 @@ pub fn segment_with_progress(
         .collect();
     let fit_data = data.select(Axis(0), &fit_rows);
     let fit_weights: Vec<f64> = fit_rows.iter().map(|&i| weights[i]).collect();
-    let distinct = distinct_rows(fit_data.view());
+    // Enough to check k, or to lower kMax to the distinct answer patterns.
+    let needed = match params.k {
+        KPlan::Fixed(k) => k,
+        KPlan::Scan { max, .. } => max,
+    };
+    let distinct = distinct_rows(fit_data.view(), needed as usize);
     let n_fit = fit_rows.len();
 
     let mut settings = KMeansSettings {

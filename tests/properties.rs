@@ -33,7 +33,7 @@ proptest! {
 
     #[test]
     fn every_respondent_is_nearest_its_own_centroid((data, w) in matrix(), k in 1usize..4, seed in 0u32..1000) {
-        let k = k.min(distinct_rows(data.view()));
+        let k = k.min(distinct_rows(data.view(), k));
         let settings = KMeansSettings { k, seed, restarts: 2, max_iterations: 100, tolerance: 1e-4 };
         let c = kmeans(data.view(), &w, &settings).unwrap();
         prop_assert_eq!(c.centroids.nrows(), k);
@@ -59,7 +59,7 @@ proptest! {
 
     #[test]
     fn quality_measures_stay_in_range((data, w) in matrix(), seed in 0u32..1000) {
-        let k = 2.min(distinct_rows(data.view()));
+        let k = 2.min(distinct_rows(data.view(), 2));
         prop_assume!(k == 2);
         let settings = KMeansSettings { k, seed, restarts: 1, max_iterations: 50, tolerance: 1e-4 };
         let c = kmeans(data.view(), &w, &settings).unwrap();

@@ -141,10 +141,15 @@ fn nearest_in(row: &[f64], centroids: &[f64]) -> Option<(usize, f64)> {
     best
 }
 
-/// Number of distinct rows (missing cells compare equal to each other).
-pub fn distinct_rows(data: ArrayView2<'_, f64>) -> usize {
-    let mut seen = std::collections::BTreeSet::new();
+/// Number of distinct rows (missing cells compare equal to each other),
+/// counted up to `at_most`: every caller only compares it with a k, and
+/// stopping early saves hashing every row of a large survey on every fit.
+pub fn distinct_rows(data: ArrayView2<'_, f64>, at_most: usize) -> usize {
+    let mut seen = std::collections::HashSet::new();
     for row in data.axis_iter(Axis(0)) {
+        if seen.len() >= at_most {
+            break;
+        }
         let key: Vec<u64> = row
             .iter()
             .map(|x| {
@@ -276,7 +281,8 @@ pub fn lloyd(
     tolerance: f64,
 ) -> Clustering {
     let n = data.nrows();
-    let imputed = impute_means(data, weights);
+    // Only an empty cluster needs the feature means (to re-seed it).
+    let mut means: Option<Vec<f64>> = None;
     let threshold = tolerance * mean_variance(data, weights);
     let mut centroids = init;
     let mut labels = vec![usize::MAX; n];
@@ -306,7 +312,15 @@ pub fn lloyd(
             labels[i] = empty;
             counts[empty] = 1;
             distances[i] = 0.0;
-            next.row_mut(empty).assign(&imputed.row(i));
+            let means = means.get_or_insert_with(|| feature_means(data, weights));
+            for ((c, x), m) in next
+                .row_mut(empty)
+                .iter_mut()
+                .zip(data.row(i))
+                .zip(means.iter())
+            {
+                *c = if x.is_finite() { *x } else { *m };
+            }
             let (recomputed, _) = update_centroids(data, weights, &labels, &next);
             next = recomputed;
         }
@@ -368,7 +382,7 @@ pub fn kmeans(
 ) -> Result<Clustering, SegmentError> {
     // linfa would return duplicate centroids for k above the number of
     // distinct rows, and a misleading error for k = 0 or non-finite input.
-    let distinct = distinct_rows(data);
+    let distinct = distinct_rows(data, settings.k);
     if settings.k == 0 || settings.k > distinct {
         return Err(SegmentError::KAboveDistinct {
             k: settings.k as u32,
@@ -399,6 +413,15 @@ pub fn kmeans(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn distinct_rows_counts_up_to_the_cap_with_missing_cells_equal() {
+        let nan = f64::NAN;
+        let data = ndarray::array![[1.0, nan], [1.0, nan], [2.0, 0.0], [-0.0, 0.0], [0.0, 0.0]];
+        assert_eq!(super::distinct_rows(data.view(), 10), 3);
+        assert_eq!(super::distinct_rows(data.view(), 2), 2);
+        assert_eq!(super::distinct_rows(data.view(), 0), 0);
+    }
+
     use super::*;
     use ndarray::array;
 

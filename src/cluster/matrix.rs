@@ -109,7 +109,7 @@ pub fn kmeans_matrix(
         )));
     }
     let k = options.k as usize;
-    check_k_against_data(options.k, rows, distinct_rows(matrix))?;
+    check_k_against_data(options.k, rows, distinct_rows(matrix, k))?;
     let weights = vec![1.0; rows];
     let clustering = match &options.initial_centroids {
         Some(init) => {

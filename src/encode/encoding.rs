@@ -154,55 +154,52 @@ fn weighted_stats(values: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64)
 /// NaN for a missing answer. `options` names the indicator features (levels
 /// or options); answers are matched to them by name.
 fn raw_features(column: &Column, kind: ColumnKind, options: &[String]) -> Option<Vec<Vec<f64>>> {
-    let n = column.values.len();
     match (kind, &column.values) {
         (ColumnKind::Likert | ColumnKind::Numeric, Values::Numbers(v)) => Some(vec![
             v.iter()
                 .map(|x| x.filter(|x| x.is_finite()).unwrap_or(f64::NAN))
                 .collect(),
         ]),
-        (ColumnKind::Categorical, Values::Levels(v)) => {
-            let names = column.levels.clone().unwrap_or_default();
-            let map: Vec<Option<usize>> = names
-                .iter()
-                .map(|name| options.iter().position(|o| o == name))
-                .collect();
-            let mut out = vec![vec![0.0; n]; options.len()];
-            for (i, answer) in v.iter().enumerate() {
-                match answer {
-                    None => out.iter_mut().for_each(|f| f[i] = f64::NAN),
-                    Some(level) => {
-                        if let Some(Some(j)) = map.get(*level as usize) {
-                            out[*j][i] = 1.0;
-                        }
-                    }
-                }
-            }
-            Some(out)
-        }
-        (ColumnKind::Multi, Values::Sets(v)) => {
-            let names = column.options.clone().unwrap_or_default();
-            let map: Vec<Option<usize>> = names
-                .iter()
-                .map(|name| options.iter().position(|o| o == name))
-                .collect();
-            let mut out = vec![vec![0.0; n]; options.len()];
-            for (i, answer) in v.iter().enumerate() {
-                match answer {
-                    None => out.iter_mut().for_each(|f| f[i] = f64::NAN),
-                    Some(set) => {
-                        for o in set {
-                            if let Some(Some(j)) = map.get(*o as usize) {
-                                out[*j][i] = 1.0;
-                            }
-                        }
-                    }
-                }
-            }
-            Some(out)
-        }
+        (ColumnKind::Categorical, Values::Levels(v)) => Some(indicators(
+            column.levels.as_deref().unwrap_or_default(),
+            options,
+            v.iter().map(|a| a.as_ref().map(std::slice::from_ref)),
+        )),
+        (ColumnKind::Multi, Values::Sets(v)) => Some(indicators(
+            column.options.as_deref().unwrap_or_default(),
+            options,
+            v.iter().map(|a| a.as_deref()),
+        )),
         _ => None,
     }
+}
+
+/// One 0/1 feature per name in `options`: 1 where the answer holds the
+/// level or option of that name (`names` gives the answers' indices their
+/// names), NaN for a missing answer.
+fn indicators<'a>(
+    names: &[String],
+    options: &[String],
+    answers: impl ExactSizeIterator<Item = Option<&'a [u32]>>,
+) -> Vec<Vec<f64>> {
+    let map: Vec<Option<usize>> = names
+        .iter()
+        .map(|name| options.iter().position(|o| o == name))
+        .collect();
+    let mut out = vec![vec![0.0; answers.len()]; options.len()];
+    for (i, answer) in answers.enumerate() {
+        match answer {
+            None => out.iter_mut().for_each(|f| f[i] = f64::NAN),
+            Some(chosen) => {
+                for c in chosen {
+                    if let Some(Some(j)) = map.get(*c as usize) {
+                        out[*j][i] = 1.0;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The level or option names a column offers, with synthetic names where the

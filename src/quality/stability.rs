@@ -79,7 +79,7 @@ pub fn stability(
             let mut rows = half.to_vec();
             rows.sort_unstable();
             let sub = data.select(Axis(0), &rows);
-            if rows.len() < k || distinct_rows(sub.view()) < k {
+            if rows.len() < k || distinct_rows(sub.view(), k) < k {
                 break;
             }
             let w: Vec<f64> = rows.iter().map(|&r| weights[r]).collect();
