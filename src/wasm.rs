@@ -53,9 +53,12 @@ fn from_js<T: serde::de::DeserializeOwned + Default + Tsify>(
 
 /// `what` names the argument in error messages.
 fn parse_json<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    let not_data = || JsError::new(&format!("{what} must be plain JSON-like data"));
+    // stringify throws on cycles and BigInts and gives undefined for a function.
     let text = js_sys::JSON::stringify(value)
-        .map_err(|_| JsError::new(&format!("{what} must be plain JSON-like data")))?;
-    let text = String::from(text);
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(not_data)?;
     serde_json::from_str(&text).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
 }
 

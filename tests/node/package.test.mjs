@@ -93,3 +93,11 @@ test("a Map where an object is expected is an error, not silently ignored", () =
   const survey = parseSurvey(new Uint8Array(sample));
   assert.throws(() => segment(survey, { k: 2, names: new Map([[0, "x"]]) }), /names must be a plain object/);
 });
+
+test("options that are not data are errors, and the module keeps working", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  assert.throws(() => segment(survey, () => 1), /options must be plain JSON-like data/);
+  assert.throws(() => segment(survey, { k: 2, seed: 10n }), /options must be plain JSON-like data/);
+  assert.throws(() => segment(survey, "k=2"), /invalid options/);
+  assert.equal(segment(survey, { k: 2, restarts: 1, stability: false }).k, 2);
+});
