@@ -100,16 +100,11 @@ pub fn partial_sq_distance(row: ArrayView1<'_, f64>, centroid: ArrayView1<'_, f6
 /// Nearest centroid of `row` and its squared partial distance (ties to the
 /// lowest index); `None` when the row has no answer.
 pub fn nearest(row: ArrayView1<'_, f64>, centroids: ArrayView2<'_, f64>) -> Option<(usize, f64)> {
+    // Borrowed as they are when already contiguous (always, in the pipeline).
+    let (row, centroids) = (row.as_standard_layout(), centroids.as_standard_layout());
     match (row.as_slice(), centroids.as_slice()) {
         (Some(r), Some(c)) => nearest_in(r, c),
-        _ => nearest_in(
-            &row.to_vec(),
-            &centroids
-                .as_standard_layout()
-                .iter()
-                .copied()
-                .collect::<Vec<_>>(),
-        ),
+        _ => None,
     }
 }
 

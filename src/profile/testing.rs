@@ -2,21 +2,6 @@
 
 use crate::survey::{Column, ColumnKind, Scale, Survey, Values};
 
-/// A column with nothing but a name, kind and answers.
-pub(crate) fn column(name: &str, kind: ColumnKind, values: Values) -> Column {
-    let missing = (0..values.len()).filter(|&r| values.is_missing(r)).count();
-    Column {
-        name: name.into(),
-        kind,
-        missing,
-        scale: None,
-        options: None,
-        levels: None,
-        headers: vec![name.into()],
-        values,
-    }
-}
-
 fn strings(v: &[&str]) -> Option<Vec<String>> {
     Some(v.iter().map(|s| s.to_string()).collect())
 }
@@ -47,7 +32,7 @@ pub(crate) fn survey(columns: Vec<Column>) -> Survey {
 /// | 5 | (missing) | Online | (none ticked) | 2 | 0 |
 /// | 6 | 5 | Community event | Volunteering | 9 | 7 |
 pub(crate) fn fixture() -> Survey {
-    let mut design = column(
+    let mut design = Column::new(
         "Interest in co-design",
         ColumnKind::Likert,
         Values::Numbers(vec![
@@ -72,7 +57,7 @@ pub(crate) fn fixture() -> Survey {
         ])
         .unwrap_or_default(),
     });
-    let mut channel = column(
+    let mut channel = Column::new(
         "Preferred channel",
         ColumnKind::Categorical,
         Values::Levels(vec![
@@ -86,7 +71,7 @@ pub(crate) fn fixture() -> Survey {
         ]),
     );
     channel.levels = strings(&["Online", "Community event"]);
-    let mut ways = column(
+    let mut ways = Column::new(
         "Ways to help",
         ColumnKind::Multi,
         Values::Sets(vec![
@@ -101,23 +86,23 @@ pub(crate) fn fixture() -> Survey {
     );
     ways.options = strings(&["Volunteering", "Fundraising"]);
     let numbers = |v: &[f64]| Values::Numbers(v.iter().map(|&x| Some(x)).collect());
-    let id = column(
+    let id = Column::new(
         "id",
         ColumnKind::Id,
         Values::Text((1..=7).map(|i| Some(format!("r{i}"))).collect()),
     );
-    let comments = column("Comments", ColumnKind::Text, Values::Text(vec![None; 7]));
+    let comments = Column::new("Comments", ColumnKind::Text, Values::Text(vec![None; 7]));
     survey(vec![
         id,
         design,
         channel,
         ways,
-        column(
+        Column::new(
             "Household size",
             ColumnKind::Numeric,
             numbers(&[2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 9.0]),
         ),
-        column(
+        Column::new(
             "Zeros",
             ColumnKind::Numeric,
             numbers(&[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 7.0]),

@@ -237,16 +237,11 @@ fn id_column(name: &str, cells: &[String], ctx: &Ctx) -> Result<Column, ImportEr
         }
         seen.insert(cell, row);
     }
-    Ok(Column {
-        name: name.into(),
-        kind: ColumnKind::Id,
-        missing: 0,
-        scale: None,
-        options: None,
-        levels: None,
-        headers: vec![name.into()],
-        values: Values::Text(cells.iter().map(|c| Some(c.clone())).collect()),
-    })
+    Ok(Column::new(
+        name,
+        ColumnKind::Id,
+        Values::Text(cells.iter().map(|c| Some(c.clone())).collect()),
+    ))
 }
 
 /// A set of 0/1-style columns sharing a prefix.
@@ -361,7 +356,6 @@ fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Column {
         .iter()
         .any(|(col, o)| col.iter().any(|c| tick(c, o, ctx) == Tick::No));
     let mut values = Vec::with_capacity(table.rows.len());
-    let mut missing = 0;
     for r in 0..table.rows.len() {
         let mut set = Vec::new();
         let mut answered = false;
@@ -376,26 +370,16 @@ fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Column {
                 Some(Tick::Missing) | None => {}
             }
         }
-        if answered {
-            values.push(Some(set));
-        } else {
-            missing += 1;
-            values.push(None);
-        }
+        values.push(answered.then_some(set));
     }
     Column {
-        name: group.prefix.clone(),
-        kind: ColumnKind::Multi,
-        missing,
-        scale: None,
         options: Some(group.options.clone()),
-        levels: None,
         headers: group
             .members
             .iter()
             .filter_map(|&i| table.headers.get(i).cloned())
             .collect(),
-        values: Values::Sets(values),
+        ..Column::new(&group.prefix, ColumnKind::Multi, Values::Sets(values))
     }
 }
 
@@ -424,19 +408,6 @@ pub(crate) fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
         return None;
     }
     s.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-fn blank_column(name: &str, kind: ColumnKind, missing: usize, values: Values) -> Column {
-    Column {
-        name: name.into(),
-        kind,
-        missing,
-        scale: None,
-        options: None,
-        levels: None,
-        headers: vec![name.into()],
-        values,
-    }
 }
 
 /// Distinct answers by normalised form with their counts, first spelling
@@ -487,7 +458,6 @@ fn single(
         })
         .map(|(i, c)| (i, c.as_str()))
         .collect();
-    let missing = n - present.len();
 
     if let Some(labels) = caller_scale {
         return Ok(labelled(
@@ -508,10 +478,9 @@ fn single(
         }
         Some(ColumnKind::Numeric) => {
             let values = numbers(name, n, &present, ctx)?;
-            return Ok(blank_column(
+            return Ok(Column::new(
                 name,
                 ColumnKind::Numeric,
-                missing,
                 Values::Numbers(values),
             ));
         }
@@ -530,8 +499,7 @@ fn single(
                 .iter()
                 .find(|(a, b)| lo >= *a as f64 && hi <= *b as f64)
                 .map_or((lo.floor(), hi.ceil()), |&(a, b)| (a as f64, b as f64));
-            let mut column =
-                blank_column(name, ColumnKind::Likert, missing, Values::Numbers(values));
+            let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
             if range.0.is_finite() {
                 column.scale = Some(Scale {
                     min: range.0,
@@ -557,7 +525,7 @@ fn single(
         .collect();
     let numeric = parsed.iter().filter(|v| v.is_some()).count();
     if numeric == present.len() {
-        return Ok(numeric_column(name, n, &present, &parsed, missing, ctx));
+        return Ok(numeric_column(name, n, &present, &parsed, ctx));
     }
     if numeric * 10 >= present.len() * 9 {
         if let Some((i, cell)) = present
@@ -611,7 +579,6 @@ fn numeric_column(
     n: usize,
     present: &[(usize, &str)],
     parsed: &[Option<f64>],
-    missing: usize,
     ctx: &mut Ctx,
 ) -> Column {
     let nums: Vec<(usize, f64)> = present
@@ -649,16 +616,14 @@ fn numeric_column(
         None
     };
     let Some(&(a, b)) = scale else {
-        return blank_column(name, ColumnKind::Numeric, missing, Values::Numbers(values));
+        return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
     };
     let (min, max) = (a as f64, b as f64);
-    let mut missing = missing;
     for &(i, v) in &nums {
         if v < min || v > max {
             if let Some(slot) = values.get_mut(i) {
                 *slot = None;
             }
-            missing += 1;
             let row = ctx.row(i);
             ctx.warn(
                 WarningCode::OutOfScale,
@@ -668,7 +633,7 @@ fn numeric_column(
             );
         }
     }
-    let mut column = blank_column(name, ColumnKind::Likert, missing, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
         min,
         max,
@@ -714,8 +679,7 @@ fn labelled(
             }
         }
     }
-    let missing = values.iter().filter(|v| v.is_none()).count();
-    let mut column = blank_column(name, ColumnKind::Likert, missing, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
         min: 1.0,
         max: count as f64,
@@ -731,12 +695,7 @@ fn text(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
             *slot = Some(cell.to_string());
         }
     }
-    blank_column(
-        name,
-        ColumnKind::Text,
-        n - present.len(),
-        Values::Text(values),
-    )
+    Column::new(name, ColumnKind::Text, Values::Text(values))
 }
 
 fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
@@ -756,12 +715,7 @@ fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
             *slot = Some(level);
         }
     }
-    let mut column = blank_column(
-        name,
-        ColumnKind::Categorical,
-        n - present.len(),
-        Values::Levels(values),
-    );
+    let mut column = Column::new(name, ColumnKind::Categorical, Values::Levels(values));
     column.levels = Some(levels);
     column
 }
@@ -830,12 +784,7 @@ fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> 
             *slot = Some(set);
         }
     }
-    let mut column = blank_column(
-        name,
-        ColumnKind::Multi,
-        n - present.len(),
-        Values::Sets(values),
-    );
+    let mut column = Column::new(name, ColumnKind::Multi, Values::Sets(values));
     column.options = Some(options);
     column
 }

@@ -85,6 +85,11 @@ impl Values {
         self.len() == 0
     }
 
+    /// How many respondents did not answer.
+    pub fn missing(&self) -> usize {
+        (0..self.len()).filter(|&r| self.is_missing(r)).count()
+    }
+
     /// True when respondent `row` (0-based) did not answer.
     pub fn is_missing(&self, row: usize) -> bool {
         match self {
@@ -124,6 +129,24 @@ pub struct Column {
     /// The answers. Not serialised: bulk data crosses to JS as typed arrays.
     #[serde(skip)]
     pub values: Values,
+}
+
+impl Column {
+    /// A question read from the one header `name`, with no scale, options or
+    /// levels yet; `missing` is counted from the answers, so it cannot
+    /// disagree with them.
+    pub fn new(name: &str, kind: ColumnKind, values: Values) -> Column {
+        Column {
+            name: name.to_string(),
+            kind,
+            missing: values.missing(),
+            scale: None,
+            options: None,
+            levels: None,
+            headers: vec![name.to_string()],
+            values,
+        }
+    }
 }
 
 impl Default for Values {
