@@ -13,6 +13,3 @@ pub use algorithm::{
 pub use errors::ClusterError;
 pub use hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
 pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};
-
-/// Until the encoding has its own error, it reports through the pipeline's.
-pub use crate::segment::SegmentError;

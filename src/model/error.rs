@@ -10,6 +10,5 @@ pub enum ModelError {
     Invalid(String),
     /// The survey could not be encoded as the model's survey was.
     #[error(transparent)]
-    // The encoding reports through the pipeline's error until it has its own.
-    Encode(#[from] crate::segment::SegmentError),
+    Encode(#[from] crate::encode::EncodeError),
 }

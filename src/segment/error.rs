@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use crate::cluster::ClusterError;
+use crate::encode::EncodeError;
 use crate::profile::ProfileError;
 
 /// Why a segmentation could not be made.
@@ -118,28 +119,9 @@ pub enum SegmentError {
         /// Number of segments.
         k: u32,
     },
-    /// Nothing left to cluster after constant and empty questions were left out.
-    #[error("none of the chosen questions has answers that vary, so there is nothing to cluster")]
-    NoFeatures,
-    /// A survey given to `assign` lacks questions the model was built on.
-    #[error("the survey lacks the model's column(s): {}", names.join(", "))]
-    MissingModelColumns {
-        /// The missing names.
-        names: Vec<String>,
-    },
-    /// A survey given to `assign` has a model column of another kind.
-    #[error("column {column} is {found} in this survey but {expected} in the model")]
-    ColumnKindMismatch {
-        /// The column.
-        column: String,
-        /// The kind in the model.
-        expected: String,
-        /// The kind in the survey.
-        found: String,
-    },
-    /// The model's centroids do not match its encoding.
-    #[error("the model is inconsistent: {0}")]
-    InvalidModel(String),
+    /// The chosen questions could not be encoded.
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
     /// k-means refused the data (too few respondents or answer patterns for k, ...).
     #[error(transparent)]
     Cluster(#[from] ClusterError),
