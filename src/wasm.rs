@@ -294,7 +294,7 @@ impl Segmentation {
             }
         };
         let file_name = options.file_name.as_deref().unwrap_or("survey");
-        Ok(export::run_report(&self.inner, file_name, format))
+        Ok(export::run_report(&self.inner, file_name, format)?)
     }
 }
 

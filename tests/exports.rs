@@ -66,7 +66,7 @@ fn hostile_cells_are_neutralised_in_every_csv_export() {
     // Plain negative numbers stay numbers.
     assert!(!runs_in_a_spreadsheet("-1.5"));
 
-    let html = run_report(&result, HEADER, ReportFormat::Html);
+    let html = run_report(&result, HEADER, ReportFormat::Html).unwrap();
     assert!(!html.contains(HEADER), "the report escapes user text");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use super::table::{profile_table, suppressed};
-use crate::engage::percent;
-use crate::profile::Profiles;
+use super::table::{Table as ProfileTable, profile_table, suppressed};
+use crate::engage::{BriefActivity, percent};
+use crate::profile::{Distinction, Distinctive, Profiles, SegmentProfile};
 
 /// One row of the table used to choose the number of segments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,10 +70,26 @@ fn number(x: Option<f64>, decimals: usize) -> String {
 }
 
 fn blocks(input: &ReportInput) -> Vec<Block> {
+    let mut out = inputs(input);
+    out.extend(k_selection(input.k_selection));
+    out.extend(stability(input.stability));
+    out.extend(segments_table(input.profiles));
+    let p = input.profiles;
+    let table = profile_table(p, p.min_group_size);
+    for s in &p.segments {
+        out.extend(segment_section(s, &table, p.min_group_size));
+    }
+    out
+}
+
+/// The title, the inputs of the run and its options.
+fn inputs(input: &ReportInput) -> Vec<Block> {
     use Block::*;
     let p = input.profiles;
     let min = p.min_group_size;
-    let mut out = vec![
+    let options = serde_json::to_string_pretty(input.options)
+        .unwrap_or_else(|e| format!("(the options could not be written: {e})"));
+    vec![
         Heading(1, "Segment report".into()),
         Paragraph(format!(
             "Produced by citizen-segments {}.",
@@ -94,160 +110,187 @@ fn blocks(input: &ReportInput) -> Vec<Block> {
             ),
         ]),
         Heading(2, "Options".into()),
-        Code(serde_json::to_string_pretty(input.options).unwrap_or_default()),
+        Code(options),
+    ]
+}
+
+/// The k-selection table, when there is one.
+fn k_selection(rows: &[KSelectionRow]) -> Vec<Block> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let header = ["k", "inertia", "silhouette", "chosen"].map(String::from);
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.k.to_string(),
+                number(Some(r.inertia), 2),
+                number(r.silhouette, 3),
+                if r.chosen { "yes" } else { "" }.into(),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(2, "Choosing the number of segments".into()),
+        Block::Table(header.to_vec(), rows),
+    ]
+}
+
+/// The stability figures, when there are any.
+fn stability(figures: &[StabilityFigure]) -> Vec<Block> {
+    if figures.is_empty() {
+        return Vec::new();
+    }
+    let lines = figures
+        .iter()
+        .map(|s| format!("{}: {}", s.name, number(Some(s.value), 3)))
+        .collect();
+    vec![Block::Heading(2, "Stability".into()), Block::List(lines)]
+}
+
+/// One row per segment, and the questions no activity was recognised in.
+fn segments_table(p: &Profiles) -> Vec<Block> {
+    let header = ["id", "name", "respondents", "share", "below threshold"].map(String::from);
+    let rows = p
+        .segments
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                s.name.clone(),
+                s.figures.size.to_string(),
+                percent(s.figures.share),
+                if s.below_min_size { "yes" } else { "no" }.into(),
+            ]
+        })
+        .collect();
+    let mut out = vec![
+        Block::Heading(2, "Segments".into()),
+        Block::Table(header.to_vec(), rows),
     ];
-    if !input.k_selection.is_empty() {
-        out.push(Heading(2, "Choosing the number of segments".into()));
-        out.push(Table(
-            ["k", "inertia", "silhouette", "chosen"]
-                .map(String::from)
-                .to_vec(),
-            input
-                .k_selection
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.k.to_string(),
-                        number(Some(r.inertia), 2),
-                        number(r.silhouette, 3),
-                        if r.chosen { "yes" } else { "" }.into(),
-                    ]
-                })
-                .collect(),
-        ));
-    }
-    if !input.stability.is_empty() {
-        out.push(Heading(2, "Stability".into()));
-        out.push(List(
-            input
-                .stability
-                .iter()
-                .map(|s| format!("{}: {}", s.name, number(Some(s.value), 3)))
-                .collect(),
-        ));
-    }
-    out.push(Heading(2, "Segments".into()));
-    out.push(Table(
-        ["id", "name", "respondents", "share", "below threshold"]
-            .map(String::from)
-            .to_vec(),
-        p.segments
-            .iter()
-            .map(|s| {
-                vec![
-                    s.id.to_string(),
-                    s.name.clone(),
-                    s.figures.size.to_string(),
-                    percent(s.figures.share),
-                    if s.below_min_size { "yes" } else { "no" }.into(),
-                ]
-            })
-            .collect(),
-    ));
     if !p.activities.unrecognised.is_empty() {
-        out.push(Paragraph(format!(
+        out.push(Block::Paragraph(format!(
             "Questions not recognised as about a co-production activity: {}.",
             p.activities.unrecognised.join("; ")
         )));
     }
-    let table = profile_table(p, min);
-    let marker = suppressed(min);
-    for s in &p.segments {
-        let b = &s.brief;
-        out.push(Heading(2, format!("Segment {}: {}", s.id, s.name)));
-        if s.below_min_size {
-            out.push(Paragraph(format!(
-                "{} respondents, fewer than {min}: the brief and figures are suppressed.",
-                s.figures.size
-            )));
-            continue;
-        }
-        out.push(Paragraph(b.headline.clone()));
-        out.push(Heading(3, "Activities of interest".into()));
-        let activities: Vec<String> = b
-            .activities
-            .iter()
-            .map(|a| {
-                let line = if a.n < min as usize {
-                    marker.clone()
-                } else {
-                    a.comparison.clone()
-                };
-                format!(
-                    "{} ({}): {}. Fitting approaches: {}.",
-                    a.activity_name,
-                    a.family.name(),
-                    line,
-                    a.approaches.join(", ")
-                )
-            })
-            .collect();
-        out.push(if activities.is_empty() {
-            Paragraph("No activity stands out above average.".into())
-        } else {
-            List(activities)
-        });
-        if !b.descriptors.is_empty() {
-            out.push(Heading(3, "Characterised by".into()));
-            out.push(List(
-                b.descriptors
-                    .iter()
-                    .map(|d| d.description.clone())
-                    .collect(),
-            ));
-        }
-        let d = &s.distinctive;
-        let shown = |x: &&crate::profile::Distinction| x.n >= min as usize;
-        let mut apart: Vec<String> = Vec::new();
-        for (list, word) in [
-            (&d.questions_above, "higher"),
-            (&d.questions_below, "lower"),
-        ] {
-            apart.extend(list.iter().filter(shown).map(|x| {
-                format!(
-                    "{}: {word} than all respondents (mean {:.2} against {:.2}, {:+.2} sd)",
-                    x.question, x.segment, x.overall, x.difference
-                )
-            }));
-        }
-        for (list, word) in [(&d.categories_above, "more"), (&d.categories_below, "less")] {
-            apart.extend(list.iter().filter(shown).map(|x| {
-                format!(
-                    "{}: {} chosen {word} often ({} against {})",
-                    x.question,
-                    x.category.as_deref().unwrap_or_default(),
-                    percent(x.segment),
-                    percent(x.overall)
-                )
-            }));
-        }
-        if !apart.is_empty() {
-            out.push(Heading(3, "What sets it apart".into()));
-            out.push(List(apart));
-        }
-        out.push(Heading(3, "Profile".into()));
-        let column = 4 + s.id as usize;
-        out.push(Table(
-            vec![
-                table.header[0].clone(),
-                table.header[1].clone(),
-                table.header[2].clone(),
-                s.name.clone(),
-                table.header[3].clone(),
-            ],
-            table
-                .rows
+    out
+}
+
+/// One segment: its brief, what sets it apart and its column of the profile
+/// table; only a note when it is below the disclosure threshold.
+fn segment_section(s: &SegmentProfile, table: &ProfileTable, min: u32) -> Vec<Block> {
+    use Block::*;
+    let mut out = vec![Heading(2, format!("Segment {}: {}", s.id, s.name))];
+    if s.below_min_size {
+        out.push(Paragraph(format!(
+            "{} respondents, fewer than {min}: the brief and figures are suppressed.",
+            s.figures.size
+        )));
+        return out;
+    }
+    let b = &s.brief;
+    out.push(Paragraph(b.headline.clone()));
+    out.push(Heading(3, "Activities of interest".into()));
+    let activities = activities(&b.activities, min);
+    out.push(if activities.is_empty() {
+        Paragraph("No activity stands out above average.".into())
+    } else {
+        List(activities)
+    });
+    if !b.descriptors.is_empty() {
+        out.push(Heading(3, "Characterised by".into()));
+        out.push(List(
+            b.descriptors
                 .iter()
-                .map(|r| {
-                    let mut row = r[..3].to_vec();
-                    row.push(r.get(column).cloned().unwrap_or_default());
-                    row.push(r[3].clone());
-                    row
-                })
+                .map(|d| d.description.clone())
                 .collect(),
         ));
     }
+    let apart = apart(&s.distinctive, min);
+    if !apart.is_empty() {
+        out.push(Heading(3, "What sets it apart".into()));
+        out.push(List(apart));
+    }
+    out.push(Heading(3, "Profile".into()));
+    out.push(segment_column(s, table));
     out
+}
+
+/// One line per activity of interest; a figure from fewer than `min`
+/// respondents is replaced by the suppression marker.
+fn activities(activities: &[BriefActivity], min: u32) -> Vec<String> {
+    let marker = suppressed(min);
+    activities
+        .iter()
+        .map(|a| {
+            let line = if a.n < min as usize {
+                marker.clone()
+            } else {
+                a.comparison.clone()
+            };
+            format!(
+                "{} ({}): {}. Fitting approaches: {}.",
+                a.activity_name,
+                a.family.name(),
+                line,
+                a.approaches.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// What sets a segment apart, from at least `min` answers each.
+fn apart(d: &Distinctive, min: u32) -> Vec<String> {
+    let shown = |x: &&Distinction| x.n >= min as usize;
+    let mut out: Vec<String> = Vec::new();
+    for (list, word) in [
+        (&d.questions_above, "higher"),
+        (&d.questions_below, "lower"),
+    ] {
+        out.extend(list.iter().filter(shown).map(|x| {
+            format!(
+                "{}: {word} than all respondents (mean {:.2} against {:.2}, {:+.2} sd)",
+                x.question, x.segment, x.overall, x.difference
+            )
+        }));
+    }
+    for (list, word) in [(&d.categories_above, "more"), (&d.categories_below, "less")] {
+        out.extend(list.iter().filter(shown).map(|x| {
+            format!(
+                "{}: {} chosen {word} often ({} against {})",
+                x.question,
+                x.category.as_deref().unwrap_or_default(),
+                percent(x.segment),
+                percent(x.overall)
+            )
+        }));
+    }
+    out
+}
+
+/// The profile table cut to the segment's column beside all respondents'.
+fn segment_column(s: &SegmentProfile, table: &ProfileTable) -> Block {
+    let column = 4 + s.id as usize;
+    let header = vec![
+        table.header[0].clone(),
+        table.header[1].clone(),
+        table.header[2].clone(),
+        s.name.clone(),
+        table.header[3].clone(),
+    ];
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = r[..3].to_vec();
+            row.push(r.get(column).cloned().unwrap_or_default());
+            row.push(r[3].clone());
+            row
+        })
+        .collect();
+    Block::Table(header, rows)
 }
 
 /// Text made inert in Markdown: HTML-significant characters become entities,

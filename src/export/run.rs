@@ -3,6 +3,7 @@
 //! the report; and the CSV of an assignment to a saved model.
 
 use super::csv::{assignments_csv, profiles_csv};
+use super::error::ExportError;
 use super::report::{KSelectionRow, ReportInput, StabilityFigure, report_html, report_markdown};
 use crate::model::Assignment;
 use crate::segment::Segmentation;
@@ -42,9 +43,16 @@ pub fn run_profiles_csv(result: &Segmentation) -> String {
 }
 
 /// The report of the run: inputs, options, seed, input hash, k-selection
-/// figures, stability, and each segment's profile and brief.
-pub fn run_report(result: &Segmentation, file_name: &str, format: ReportFormat) -> String {
-    let mut options_json = serde_json::to_value(&result.options).unwrap_or_default();
+/// figures, stability, and each segment's profile and brief. Fails only when
+/// the options cannot be written as JSON.
+pub fn run_report(
+    result: &Segmentation,
+    file_name: &str,
+    format: ReportFormat,
+) -> Result<String, ExportError> {
+    // Never fall back to other options: a report must show the run's own.
+    let mut options_json =
+        serde_json::to_value(&result.options).map_err(|e| ExportError::Options(e.to_string()))?;
     // The previous model's centroids say nothing to a reader.
     if let Some(map) = options_json.as_object_mut() {
         if map.get("previous").is_some_and(|p| !p.is_null()) {
@@ -99,8 +107,8 @@ pub fn run_report(result: &Segmentation, file_name: &str, format: ReportFormat) 
         stability: &stability,
         profiles: &result.profiles,
     };
-    match format {
+    Ok(match format {
         ReportFormat::Html => report_html(input),
         ReportFormat::Markdown => report_markdown(input),
-    }
+    })
 }
