@@ -1,30 +1,46 @@
 //! citizen-segments: find segments of citizens in survey responses.
 //!
-//! The data's path: [`survey`] (the typed answers) → [`encode`] (a feature
-//! matrix, mapping kept) → [`cluster`] (weighted k-means with missing
-//! answers) → [`quality`] (silhouette, Calinski–Harabasz, Davies–Bouldin, k
-//! scan, stability) and [`project`] (2-D PCA) → [`segment`] (the pipeline)
-//! → [`model`] (a portable model and [`assign`]).
+//! # Layers
+//!
+//! Each module is a layer on the data's path and uses only the layers before
+//! it, never one after:
+//!
+//! | layer | does | uses |
+//! | --- | --- | --- |
+//! | [`survey`] | reads a CSV export and infers what each column holds | nothing |
+//! | [`encode`] | turns chosen questions into a feature matrix, mapping kept | `survey` |
+//! | [`cluster`] | weighted k-means on plain matrices, missing values allowed | nothing |
+//! | [`quality`], [`model`] | quality measures, k scan, stability; the portable model, `assign` and stable ids | `cluster`, `encode` |
+//! | [`profile`] | figures per segment and overall | `survey`, `encode` |
+//! | [`engage`] | activity recognition, briefs and names from the profiles | `profile` |
+//! | [`segment`] | the pipeline: options, their one check, its error, the stages | all of the above |
+//! | [`export`] | assignments CSV, profile CSV, reports | `segment` |
+//! | `wasm.rs` | the JavaScript binding, and the only place that knows JS | everything |
+//!
+//! One circle is left to break: `profile` still calls `engage` for the briefs
+//! and names (issue 9 moves that call into `segment`).
+//!
+//! So a new import format belongs in `survey`, a new distance in `cluster`, a
+//! new option in `segment` (with its check), a new file format in `export`.
+//!
+//! # Example
 //!
 //! ```
-//! use citizen_segments::testing::{likert, survey};
+//! use citizen_segments::survey::{ImportOptions, parse_survey};
 //! use citizen_segments::{KChoice, SegmentOptions, assign, segment};
 //!
-//! let planning = [Some(1.0), Some(2.0), Some(1.0), Some(5.0), Some(4.0), Some(5.0)];
-//! let peer = [Some(5.0), Some(5.0), Some(4.0), Some(1.0), Some(2.0), Some(1.0)];
-//! let s = survey(vec![
-//!     likert("planning", &planning, 1.0, 5.0),
-//!     likert("peer_support", &peer, 1.0, 5.0),
-//! ]);
+//! let csv = "id,planning,peer_support\n\
+//!            r1,1,5\nr2,2,5\nr3,1,4\nr4,5,1\nr5,4,2\nr6,5,1\n";
+//! let survey = parse_survey(csv.as_bytes(), &ImportOptions::default())?;
 //! let options = SegmentOptions { k: KChoice::Fixed(2), ..Default::default() };
-//! let result = segment(&s, &options)?;
+//! let result = segment(&survey, &options)?;
 //! assert_eq!(result.assignments[0], result.assignments[1]);
 //! assert_ne!(result.assignments[0], result.assignments[3]);
 //!
 //! // The model is plain JSON and puts new respondents in the same segments.
 //! let json = serde_json::to_string(&result.model())?;
 //! let model: citizen_segments::Model = serde_json::from_str(&json)?;
-//! assert_eq!(assign(&model, &s)?.assignments, result.assignments);
+//! assert_eq!(assign(&model, &survey)?.assignments, result.assignments);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -8,7 +8,7 @@ use super::algorithm::{distinct_rows, kmeans, lloyd};
 use super::errors::ClusterError;
 use super::hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
 
-/// Options of [`kmeans_matrix`] (camelCase in JS, every field optional).
+/// Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
 ///
 /// | field | default |
 /// | --- | --- |
@@ -49,7 +49,7 @@ impl Default for MatrixOptions {
     }
 }
 
-/// What [`kmeans_matrix`] found.
+/// What `kmeans` on a plain matrix found.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -25,7 +25,7 @@ pub enum Activity {
     CoAssessment,
 }
 
-/// The family an [`Activity`] belongs to.
+/// The family an activity belongs to.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -135,7 +135,7 @@ pub fn recognise_activity(text: &str) -> Option<Activity> {
 pub struct ActivitySource {
     /// The column name.
     pub question: String,
-    /// For a `multi` question, the option; `None` for the whole column.
+    /// For a `multi` question, the option; null for the whole column.
     pub option: Option<String>,
     /// The activity.
     pub activity: Activity,
@@ -143,7 +143,7 @@ pub struct ActivitySource {
     pub explicit: bool,
 }
 
-/// What [`recognise`] found.
+/// Which questions and options were recognised as about which activity.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]

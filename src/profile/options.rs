@@ -30,14 +30,14 @@ pub const DESCRIPTOR_MIN_INDEX: f64 = 120.0;
 /// ...and at most this many descriptors are listed per segment.
 pub const DESCRIPTOR_TOP: usize = 5;
 
-/// Options for [`profile`](super::profile). Every field is optional in JSON
+/// Options for profiling segments. Every field is optional in JSON
 /// (camelCase); the defaults are:
 ///
 /// | field | default |
 /// | --- | --- |
 /// | `clustered` | `[]` (every question is a descriptor) |
 /// | `activities` | `{}` (activities are recognised from names and labels) |
-/// | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
+/// | `minGroupSize` | 10 respondents |
 /// | `names` | `{}` (names are derived from each segment's activities) |
 /// | `segments` | the highest segment id + 1 |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]

@@ -12,7 +12,7 @@ if no k has a silhouette, the smallest k";
 
 /// Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
 /// Davies–Bouldin are computed on the mean-imputed encoded matrix with
-/// Euclidean distance and respondent weights; `None` (JSON `null`) where
+/// Euclidean distance and respondent weights; null where
 /// undefined.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,7 +39,7 @@ pub struct KScan {
     pub entries: Vec<Quality>,
     /// The k chosen.
     pub chosen: u32,
-    /// The rule that chose it ([`K_RULE`]).
+    /// The rule that chose it, in words.
     pub rule: String,
     /// Respondents the silhouette was computed on.
     pub silhouette_sample: u32,

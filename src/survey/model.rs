@@ -173,7 +173,7 @@ pub struct Warning {
     pub message: String,
 }
 
-/// The kinds of [`Warning`].
+/// The kinds of warning.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

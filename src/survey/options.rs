@@ -59,7 +59,8 @@ pub struct ImportOptions {
     /// The column holding respondent identifiers. Default: a column named
     /// like `id`, `respondent`, `respondent_id` or `ResponseId`.
     pub id_column: Option<String>,
-    /// Extra answers meaning "no answer" (added to [`DEFAULT_MISSING_CODES`]).
+    /// Extra answers meaning "no answer", added to the built-in ones (empty,
+    /// "na", "n/a", ...).
     pub missing_codes: Vec<String>,
     /// The kind of a column by header (for a grouped multi, its prefix),
     /// overriding inference.

@@ -47,7 +47,7 @@ export interface ActivitySource {
      */
     question: string;
     /**
-     * For a `multi` question, the option; `None` for the whole column.
+     * For a `multi` question, the option; null for the whole column.
      */
     option: string | undefined;
     /**
@@ -280,7 +280,8 @@ export interface ImportOptions {
      */
     idColumn?: string | undefined;
     /**
-     * Extra answers meaning "no answer" (added to [`DEFAULT_MISSING_CODES`]).
+     * Extra answers meaning "no answer", added to the built-in ones (empty,
+     * "na", "n/a", ...).
      */
     missingCodes?: string[];
     /**
@@ -496,14 +497,14 @@ export interface SegmentProfile extends GroupProfile {
 }
 
 /**
- * Options for [`profile`](super::profile). Every field is optional in JSON
+ * Options for profiling segments. Every field is optional in JSON
  * (camelCase); the defaults are:
  *
  * | field | default |
  * | --- | --- |
  * | `clustered` | `[]` (every question is a descriptor) |
  * | `activities` | `{}` (activities are recognised from names and labels) |
- * | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
+ * | `minGroupSize` | 10 respondents |
  * | `names` | `{}` (names are derived from each segment's activities) |
  * | `segments` | the highest segment id + 1 |
  */
@@ -532,7 +533,7 @@ export interface ProfileOptions {
 }
 
 /**
- * Options of [`kmeans_matrix`] (camelCase in JS, every field optional).
+ * Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
  *
  * | field | default |
  * | --- | --- |
@@ -587,7 +588,7 @@ export interface ReportOptions {
 /**
  * Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
  * Davies–Bouldin are computed on the mean-imputed encoded matrix with
- * Euclidean distance and respondent weights; `None` (JSON `null`) where
+ * Euclidean distance and respondent weights; null where
  * undefined.
  */
 export interface Quality {
@@ -655,7 +656,7 @@ export interface Warning {
 }
 
 /**
- * The family an [`Activity`] belongs to.
+ * The family an activity belongs to.
  */
 export type Family = "coCommissioning" | "coDesign" | "coDelivery" | "coAssessment";
 
@@ -739,7 +740,7 @@ export interface QuestionProfile {
 }
 
 /**
- * The kinds of [`Warning`].
+ * The kinds of warning.
  */
 export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "other";
 
@@ -900,7 +901,7 @@ export interface KScan {
      */
     chosen: number;
     /**
-     * The rule that chose it ([`K_RULE`]).
+     * The rule that chose it, in words.
      */
     rule: string;
     /**
@@ -932,7 +933,7 @@ export interface Encoding {
 }
 
 /**
- * What [`kmeans_matrix`] found.
+ * What `kmeans` on a plain matrix found.
  */
 export interface MatrixClustering {
     /**
@@ -958,7 +959,7 @@ export interface MatrixClustering {
 }
 
 /**
- * What [`recognise`] found.
+ * Which questions and options were recognised as about which activity.
  */
 export interface Recognition {
     /**
