@@ -1,7 +1,7 @@
 // Step 2: the table of inferred columns, as a pure function from the
 // survey's columns and the analyst's settings to table rows. Changes are
 // reported through callbacks; main.js owns the state.
-import { el } from "./dom.js";
+import { el } from "../dom.js";
 
 export const KINDS = [
   ["likert", "Rating scale"],

@@ -1,7 +1,7 @@
 // One card per segment: a pure function from the segment's profile and
 // summary to a DOM node. User text (names, questions, answers) goes in
 // through textContent and attributes only.
-import { el, percent } from "./dom.js";
+import { el, percent } from "../dom.js";
 
 // Stability is the segment's mean best-match Jaccard overlap over re-runs
 // with other seeds (1 = found identically every time). Thresholds:
