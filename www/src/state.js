@@ -77,4 +77,5 @@ window.__citizenSegmentsStats = { workers: 0, parses: 0, segmentations: 0 };
 
 export const worker = createWorkerClient({
   onStats: (stats) => Object.assign(window.__citizenSegmentsStats, stats),
+  onIdleDeath: (message) => (ui.runStatus.textContent = message),
 });

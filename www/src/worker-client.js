@@ -36,9 +36,10 @@ const DOING = {
 
 /**
  * `onStats(stats)` hears the counts summed over every worker so far:
- * { workers, parses, segmentations }.
+ * { workers, parses, segmentations }. `onIdleDeath(message)` hears of a
+ * worker that died while no request was waiting for it.
  */
-export function createWorkerClient({ onStats } = {}) {
+export function createWorkerClient({ onStats, onIdleDeath } = {}) {
   let worker = null;
   let next = 0;
   let source = null; // { bytes, importOptions } of the survey the worker should hold
@@ -115,6 +116,7 @@ export function createWorkerClient({ onStats } = {}) {
   function died(detail) {
     deathsInARow += 1;
     if (deathsInARow >= 3) broken = `The page's worker keeps stopping (${detail}). Reload the page to start again.`;
+    if (pending.size === 0) onIdleDeath?.(broken ?? `The page's worker stopped (${detail}). It has been restarted with the same survey.`);
     settleAll((job) => ({
       type: "error",
       step: "worker",
