@@ -35,7 +35,7 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
   const nameId = `segment-name-${id}`;
   // A one-line textarea, so a long name wraps instead of being cut off.
   const input = el("textarea", { id: nameId, rows: 1, autocomplete: "off", spellcheck: "false", class: "segment-name" });
-  input.value = name;
+  input.textContent = name; // its default value, so the name is in the card's markup too
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
