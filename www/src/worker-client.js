@@ -35,8 +35,9 @@ const DOING = {
 };
 
 /**
- * `onStats(stats)` hears the counts summed over every worker so far:
- * { workers, parses, segmentations }. `onIdleDeath(message)` hears of a
+ * `onStats(stats)` hears the counts summed over every worker so far,
+ * { workers, parses, segmentations }, and the live worker's last options
+ * { lastImportOptions, lastOptions }. `onIdleDeath(message)` hears of a
  * worker that died while no request was waiting for it.
  */
 export function createWorkerClient({ onStats, onIdleDeath } = {}) {
@@ -50,6 +51,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
   let broken = null; // why no worker can be started, once that is so
 
   const stats = () => ({
+    ...current,
     workers: totals.workers,
     parses: totals.parses + current.parses,
     segmentations: totals.segmentations + current.segmentations,

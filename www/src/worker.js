@@ -12,13 +12,15 @@
 //   model's segments, and write them as the assignments CSV.
 //
 // Every answer carries { id, stats }: how many parses and segmentations this
-// worker has run (the page's tests count them). A wasm trap (RuntimeError)
+// worker has run (the page's tests count them) and the options of the last. A wasm trap (RuntimeError)
 // leaves the module unusable, so its answer says `fatal` and the page replaces
 // the worker.
 import { initSync, assign, parseSurvey, segment } from "citizen-segments";
 
 const held = { survey: null, segmentation: null };
-const stats = { parses: 0, segmentations: 0 };
+// The counts, and the options of the last parse and segmentation, so a test
+// can make the same call through the package in Node.
+const stats = { parses: 0, segmentations: 0, lastImportOptions: null, lastOptions: null };
 
 function drop(key) {
   held[key]?.free();
@@ -55,6 +57,7 @@ function runSegment(options, id) {
     self.postMessage({ id, type: "progress", stage, percent: Math.round(fraction * 100) });
   // Counted before the run, so a run that fails or traps is counted too.
   stats.segmentations += 1;
+  stats.lastOptions = options;
   const segmentation = segment(survey, options, progress);
   drop("segmentation");
   held.segmentation = segmentation;
@@ -72,6 +75,7 @@ const tasks = {
   // A survey that cannot be read leaves the one held before in place.
   load({ bytes, importOptions }) {
     stats.parses += 1;
+    stats.lastImportOptions = importOptions;
     const survey = parseSurvey(new Uint8Array(bytes), importOptions);
     drop("survey");
     held.survey = survey;
