@@ -12,9 +12,9 @@
 //   model's segments, and write them as the assignments CSV.
 //
 // Every answer carries { id, stats }: how many parses and segmentations this
-// worker has run (the page's tests count them) and the options of the last. A wasm trap (RuntimeError)
-// leaves the module unusable, so its answer says `fatal` and the page replaces
-// the worker.
+// worker has run (the page's tests count them) and the options of the last.
+// A wasm trap (RuntimeError) leaves the module unusable, so its answer says
+// `fatal` and the page replaces the worker.
 import { initSync, assign, parseSurvey, segment } from "citizen-segments";
 
 const held = { survey: null, segmentation: null };
