@@ -67,3 +67,37 @@ test("a header written as HTML shows as text and runs nothing", async () => {
   assert.deepEqual(log.problems, []);
   await context.close();
 });
+
+test("an invalid seed, number of segments or weight is shown next to its field, not replaced, and no run starts", async () => {
+  const { page, context, log } = await openPage(browser, server.url);
+  await waitForCards(page);
+  const runs = () => page.evaluate(() => window.__citizenSegmentsStats.segmentations);
+  const before = await runs();
+  await page.fill("#seed", "1.5");
+  await page.fill("#k-max", "");
+  const weight = 'tr[data-column="co_design"] input[type="number"]';
+  await page.fill(weight, "-3");
+  await page.dispatchEvent(weight, "change");
+  await page.click("#run");
+  await page.waitForSelector("#segment-error:not([hidden])");
+  assert.match(await page.textContent("#segment-error"), /not valid: each says why next to it/);
+  assert.equal(await page.textContent("#seed-error"), "The seed must be a whole number from 0 to 4294967295.");
+  assert.equal(await page.getAttribute("#seed", "aria-invalid"), "true");
+  assert.equal(await page.getAttribute("#seed", "aria-describedby"), "seed-error");
+  assert.equal(await page.inputValue("#seed"), "1.5", "the field keeps what was typed");
+  assert.match(await page.textContent("#k-max-error"), /The most segments must be a whole number from 2 to 50/);
+  assert.match(await page.textContent(`tr[data-column="co_design"] .field-error`), /A weight is a number from 0 to 10/);
+  assert.equal(await runs(), before, "nothing ran");
+  // Corrected, the run goes and the notes go away.
+  await page.fill("#seed", "7");
+  await page.fill("#k-max", "3");
+  await page.fill(weight, "2");
+  await page.dispatchEvent(weight, "change");
+  await page.click("#run");
+  await page.waitForFunction(() => /Found \d segments .*\(seed 7\)/.test(document.querySelector("#run-status").textContent));
+  assert.equal(await page.$$eval(".field-error", (notes) => notes.length), 0);
+  assert.ok(await page.isHidden("#segment-error"));
+  assert.equal(await runs(), before + 1);
+  assert.deepEqual(log.problems, []);
+  await context.close();
+});

@@ -1,7 +1,7 @@
 // Step 2: check the questions. Changing a column's kind or the id column is
 // an import option, so the worker reads the same bytes again; the other
 // settings only change the next segmentation's options.
-import { el, showError } from "../dom.js";
+import { el, fieldError, showError } from "../dom.js";
 import { columnRows } from "../build/columns.js";
 import { state, ui, worker } from "../state.js";
 import { optionsChanged } from "./segment.js";
@@ -11,6 +11,8 @@ function importOptions() {
   if (state.idColumn) options.idColumn = state.idColumn;
   return options;
 }
+
+const MAX_WEIGHT = 10;
 
 let bytes = null; // the current survey's bytes, kept to read them again with other import options
 
@@ -54,7 +56,12 @@ export function renderReview() {
       on: {
         kind: changeKind,
         use: changed((s, use) => (s.use = use)),
-        weight: changed((s, weight) => (s.weight = Number.isFinite(weight) && weight >= 0 ? weight : 1)),
+        weight: (name, weight, input) => {
+          // An invalid weight is shown next to its field and stops the next run; the last valid one is kept.
+          const valid = Number.isFinite(weight) && weight >= 0 && weight <= MAX_WEIGHT;
+          fieldError(input, valid ? null : `A weight is a number from 0 to ${MAX_WEIGHT}.`);
+          if (valid) changed((s, w) => (s.weight = w))(name, weight);
+        },
         activity: changed((s, activity) => (s.activity = activity)),
       },
     }),

@@ -1,20 +1,43 @@
 // Step 3: find segments. Builds the options from the settings of steps 2
 // and 3, asks the worker to segment the survey it holds, and shows progress;
 // Cancel replaces the worker.
-import { showError } from "../dom.js";
+import { fieldError, showError } from "../dom.js";
 import { CLUSTERABLE } from "../build/columns.js";
 import { state, ui, worker } from "../state.js";
 import { settings } from "./review.js";
 import { showRun } from "./results.js";
 
-export function segmentOptions() {
-  const options = { seed: Number(ui.seed.value) || 0 };
-  if (ui.kFixed.checked) options.k = Number(ui.kValue.value);
+/** The whole number in `input`, or null with the reason shown next to it. */
+function wholeNumber(input, what, min, max) {
+  const text = input.value.trim();
+  const n = Number(text);
+  const valid = text !== "" && Number.isInteger(n) && n >= min && n <= max;
+  fieldError(input, valid ? null : `${what} must be a whole number from ${min} to ${max}.`);
+  return valid ? n : null;
+}
+
+/** The run's settings from step 3, or null when a field is invalid (each says why next to it). */
+function runSettings() {
+  for (const input of [ui.kValue, ui.kMin, ui.kMax]) fieldError(input, null);
+  const settings = { seed: wholeNumber(ui.seed, "The seed", 0, 4294967295) };
+  if (ui.kFixed.checked) settings.k = wholeNumber(ui.kValue, "The number of segments", 1, 50);
   else {
-    options.k = "auto";
-    options.kMin = Number(ui.kMin.value);
-    options.kMax = Number(ui.kMax.value);
+    settings.k = "auto";
+    settings.kMin = wholeNumber(ui.kMin, "The fewest segments", 2, 50);
+    settings.kMax = wholeNumber(ui.kMax, "The most segments", 2, 50);
+    if (settings.kMin != null && settings.kMax != null && settings.kMin > settings.kMax) {
+      fieldError(ui.kMax, `The most segments must be at least the fewest (${settings.kMin}).`);
+      settings.kMax = null;
+    }
   }
+  const invalid = Object.values(settings).some((v) => v == null) || ui.columnsBody.querySelector('[aria-invalid="true"]');
+  return invalid ? null : settings;
+}
+
+/** The options of the next run, or null when a field of step 2 or 3 is invalid. */
+export function segmentOptions() {
+  const options = runSettings();
+  if (!options) return null;
   const columns = state.survey.columns.filter(
     (c) => CLUSTERABLE.has(c.kind) && c.name !== state.weightColumn && settings(c.name).use,
   );
@@ -55,6 +78,10 @@ export async function runSegmentation() {
   if (!state.survey) return;
   showError(ui.segmentError, null);
   const options = segmentOptions();
+  if (!options) {
+    showError(ui.segmentError, new Error("Some settings are not valid: each says why next to it. Correct them, then find segments again."));
+    return;
+  }
   if (options.columns.length === 0) {
     showError(ui.segmentError, new Error("Tick “Use for segments” for at least one question in step 2."));
     return;
