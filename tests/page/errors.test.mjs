@@ -34,6 +34,10 @@ test("a ragged row is reported next to step 1 with row and column; a good file t
   const cards = await waitForCards(page);
   assert.equal(cards.length, 4);
   assert.ok(await page.isHidden("#start-error"));
+  // One worker all along, each file parsed once: the sample, the ragged file, the sample again.
+  const stats = await page.evaluate(() => window.__citizenSegmentsStats);
+  assert.equal(stats.workers, 1);
+  assert.equal(stats.parses, 3);
   assert.deepEqual(log.problems, []);
   await context.close();
 });

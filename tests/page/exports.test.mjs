@@ -55,7 +55,8 @@ function assertSameFiles(actual, expected) {
 test("the downloads are the package's exports for the same file and options, before and after a rename", async () => {
   const { page, context, log } = await openPage(browser, server.url);
   const cards = await waitForCards(page);
-  const { lastImportOptions, lastOptions } = await page.evaluate(() => window.__citizenSegmentsStats);
+  const { lastImportOptions, lastOptions, parses, workers } = await page.evaluate(() => window.__citizenSegmentsStats);
+  assert.deepEqual({ parses, workers }, { parses: 1, workers: 1 }, "the sample was parsed once, in one worker");
   assert.equal(lastImportOptions.fileName, "sample-survey.csv");
   assert.equal(lastOptions.seed, 42);
 

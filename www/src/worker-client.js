@@ -47,7 +47,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
   const pending = new Map(); // id → { type, resolve, onProgress }
   const totals = { workers: 0, parses: 0, segmentations: 0 };
   let current = { parses: 0, segmentations: 0 }; // the live worker's own counts
-  let deathsInARow = 0; // a worker that dies before answering anything is not restarted for ever
+  let deathsInARow = 0; // a worker that dies before answering a request is not restarted for ever
   let broken = null; // why no worker can be started, once that is so
 
   const stats = () => ({
@@ -103,7 +103,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
       died(`${data.name ?? "Error"}: ${data.message}`);
       return;
     }
-    if (data.type === "result") deathsInARow = 0;
+    if (data.type === "result" && data.id !== 0) deathsInARow = 0; // a request of the page's, not the set-up
     const job = pending.get(data.id);
     if (!job) return;
     if (data.type === "progress") {
@@ -168,8 +168,14 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
       });
     },
 
-    /** Stops whatever runs: waiting requests resolve as cancelled, and a fresh worker holds the same survey. */
-    cancel() {
+    /**
+     * Stops whatever runs: waiting requests resolve as cancelled, and a fresh
+     * worker holds the same survey (or none, with `keepSurvey: false`, when a
+     * new one is about to be loaded). With nothing running, nothing changes.
+     */
+    cancel({ keepSurvey = true } = {}) {
+      if (!keepSurvey) source = null;
+      if (pending.size === 0) return;
       settleAll(() => ({ type: "cancelled" }));
       if (!broken) ready = replace();
     },

@@ -3,7 +3,7 @@
 import { showError } from "../dom.js";
 import { errorBoxes, resetState, state, ui, worker } from "../state.js";
 import { inspect } from "./review.js";
-import { cancelRun, runSegmentation } from "./segment.js";
+import { cancelForNewSurvey, runSegmentation } from "./segment.js";
 import { clearResults } from "./results.js";
 import { clearReuse } from "./reuse.js";
 
@@ -12,7 +12,7 @@ function formatBytes(n) {
 }
 
 async function loadSource(bytes, fileName) {
-  cancelRun();
+  cancelForNewSurvey();
   for (const box of errorBoxes()) showError(box, null);
   resetState(fileName);
   clearReuse();

@@ -74,6 +74,11 @@ export function cancelRun() {
   worker.cancel();
 }
 
+/** Stops whatever the worker is doing before another survey is loaded into it. */
+export function cancelForNewSurvey() {
+  worker.cancel({ keepSurvey: false });
+}
+
 export async function runSegmentation() {
   if (!state.survey) return;
   showError(ui.segmentError, null);
