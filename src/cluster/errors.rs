@@ -140,3 +140,36 @@ pub enum SegmentError {
     #[error(transparent)]
     Profile(#[from] crate::profile::ProfileError),
 }
+
+/// For now, until the pipeline's error moves to `segment` and wraps
+/// [`EncodeError`](crate::encode::EncodeError) with `#[from]`: each encoding
+/// error as the variant that carried it before, with the same message.
+impl From<crate::encode::EncodeError> for SegmentError {
+    fn from(error: crate::encode::EncodeError) -> SegmentError {
+        use crate::encode::EncodeError as E;
+        match error {
+            E::UnknownColumns { names } => SegmentError::UnknownColumns {
+                option: "columns",
+                names,
+            },
+            E::NotClusterable { column, kind } => SegmentError::NotClusterable { column, kind },
+            E::NoFeatures => SegmentError::NoFeatures,
+            E::MissingModelColumns { names } => SegmentError::MissingModelColumns { names },
+            E::ColumnKindMismatch {
+                column,
+                expected,
+                found,
+            } => SegmentError::ColumnKindMismatch {
+                column,
+                expected,
+                found,
+            },
+            E::AnswerCount { column } => SegmentError::InvalidModel(format!(
+                "column {column} does not have one answer per respondent"
+            )),
+            E::InvalidEncoding { field, problem } => {
+                SegmentError::InvalidModel(format!("{field} {problem}"))
+            }
+        }
+    }
+}
