@@ -64,6 +64,9 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
   }
 
   function replace() {
+    // What the worker being replaced held, taken now: a load asked for while
+    // the new one starts sends its own bytes.
+    const held = source;
     if (worker) {
       worker.terminate();
       totals.parses += current.parses;
@@ -85,7 +88,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
         onStats?.(stats());
         // Messages are handled in order: these come before any request.
         fresh.postMessage({ id: 0, type: "init", module });
-        if (source) fresh.postMessage({ id: 0, type: "load", bytes: source.bytes.slice(0), importOptions: source.importOptions });
+        if (held) fresh.postMessage({ id: 0, type: "load", bytes: held.bytes.slice(0), importOptions: held.importOptions });
       },
       (error) => {
         broken = `The page could not start its worker: ${error.message}`;
