@@ -33,25 +33,11 @@ use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
-use super::errors::SegmentError;
+use super::errors::ClusterError;
+use super::hyperparams::KMeansSettings;
 use super::kernel::{Prepared, sq_one};
 use super::lloyd::lloyd_prepared;
 use super::seeding::greedy_kmeans_pp;
-
-/// What one k-means fit needs.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct KMeansSettings {
-    /// Number of clusters (>= 1, at most the number of distinct rows).
-    pub k: usize,
-    /// Seed.
-    pub seed: u32,
-    /// Restarts (>= 1).
-    pub restarts: u32,
-    /// Iteration cap per restart (>= 1).
-    pub max_iterations: u32,
-    /// Relative tolerance (> 0).
-    pub tolerance: f64,
-}
 
 /// The best restart of a k-means fit.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,21 +200,21 @@ pub(crate) fn run_restart(prep: &Prepared, settings: &KMeansSettings, r: u32) ->
 
 /// Check what [`kmeans`] needs of its input: `k` between 1 and the number
 /// of distinct rows, a positive finite weight per row, finite answers.
-pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result<(), SegmentError> {
+pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result<(), ClusterError> {
     let distinct = distinct_rows(data, k);
     if k == 0 || k > distinct {
-        return Err(SegmentError::KAboveDistinct {
+        return Err(ClusterError::KAboveDistinct {
             k: k as u32,
             distinct: distinct as u32,
         });
     }
     if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
-        return Err(SegmentError::Clustering(
+        return Err(ClusterError::Clustering(
             "every clustered respondent needs a positive finite weight".to_string(),
         ));
     }
     if data.iter().any(|x| x.is_infinite()) {
-        return Err(SegmentError::Clustering(
+        return Err(ClusterError::Clustering(
             "the encoded answers contain a non-finite value".to_string(),
         ));
     }
@@ -237,7 +223,7 @@ pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result
         .into_iter()
         .any(|r| r.iter().all(|x| x.is_nan()))
     {
-        return Err(SegmentError::Clustering(
+        return Err(ClusterError::Clustering(
             "every clustered respondent needs at least one answer".to_string(),
         ));
     }
@@ -251,7 +237,7 @@ pub fn kmeans(
     data: ArrayView2<'_, f64>,
     weights: &[f64],
     settings: &KMeansSettings,
-) -> Result<Clustering, SegmentError> {
+) -> Result<Clustering, ClusterError> {
     check_fit(data, weights, settings.k)?;
     kmeans_prepared(&Prepared::new(data, weights), settings)
 }
@@ -290,7 +276,7 @@ pub fn kmeans_budgeted(
     prep: &Prepared,
     settings: &KMeansSettings,
     budget: StartBudget,
-) -> Result<Clustering, SegmentError> {
+) -> Result<Clustering, ClusterError> {
     let mut best: Option<Clustering> = None;
     let (mut spent, mut r) = (0.0, 0u32);
     while r < budget.max && (r < budget.min || spent + spent / f64::from(r) <= budget.work) {
@@ -301,7 +287,7 @@ pub fn kmeans_budgeted(
             best = Some(run);
         }
     }
-    let mut best = best.ok_or(SegmentError::ZeroRestarts)?;
+    let mut best = best.ok_or(ClusterError::ZeroRestarts)?;
     best.starts = r;
     Ok(best)
 }
@@ -310,7 +296,7 @@ pub fn kmeans_budgeted(
 pub fn kmeans_prepared(
     prep: &Prepared,
     settings: &KMeansSettings,
-) -> Result<Clustering, SegmentError> {
+) -> Result<Clustering, ClusterError> {
     kmeans_budgeted(prep, settings, StartBudget::exactly(settings.restarts))
 }
 
@@ -449,7 +435,7 @@ mod tests {
         let dup = array![[1.0, 1.0], [1.0, 1.0], [2.0, 2.0]];
         assert_eq!(
             kmeans(dup.view(), &[1.0; 3], &settings(3)).unwrap_err(),
-            SegmentError::KAboveDistinct { k: 3, distinct: 2 }
+            ClusterError::KAboveDistinct { k: 3, distinct: 2 }
         );
         assert!(kmeans(dup.view(), &[1.0; 3], &settings(0)).is_err());
         // Missing cells (NaN) are fine: imputed for linfa, skipped by us.
@@ -487,7 +473,7 @@ mod tests {
         assert_eq!(ten, fit(1, 1000, 10.0 * one), "deterministic");
         assert_eq!(
             kmeans_budgeted(&prep, &s, StartBudget::exactly(0)).unwrap_err(),
-            SegmentError::ZeroRestarts
+            ClusterError::ZeroRestarts
         );
     }
 
