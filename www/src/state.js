@@ -9,6 +9,7 @@ export const ui = {
   fileInput: $("#file-input"),
   useSample: $("#use-sample"),
   sourceStatus: $("#source-status"),
+  cancelRead: $("#cancel-read"),
   startError: $("#start-error"),
   review: $("#step-review"),
   idColumn: $("#id-column"),
@@ -40,6 +41,7 @@ export const ui = {
   exportError: $("#export-error"),
   modelInput: $("#model-input"),
   reuseStatus: $("#reuse-status"),
+  reuseCancel: $("#reuse-cancel"),
   reuseResult: $("#reuse-result"),
   reuseError: $("#reuse-error"),
 };

@@ -75,12 +75,17 @@ export function renderReview() {
 async function reimport(apply, undo) {
   apply();
   showError(ui.reviewError, null);
+  const survey = state.survey;
   const outcome = await inspect();
-  if (outcome.type === "error") {
-    undo();
-    renderReview();
-    showError(ui.reviewError, outcome);
-  } else if (outcome.type === "result") optionsChanged();
+  if (outcome.type === "result") {
+    optionsChanged();
+    return;
+  }
+  if (state.survey !== survey) return; // another survey was chosen meanwhile
+  // Failed or cancelled: the worker still holds the survey as it was read before.
+  undo();
+  renderReview();
+  if (outcome.type === "error") showError(ui.reviewError, outcome);
 }
 
 function changeKind(name, kind) {
