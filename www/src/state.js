@@ -15,6 +15,7 @@ export const ui = {
   idColumn: $("#id-column"),
   weightColumn: $("#weight-column"),
   columnsBody: $("#columns-table tbody"),
+  leftOut: $("#left-out"),
   importWarnings: $("#import-warnings"),
   reviewError: $("#review-error"),
   segmentStep: $("#step-segment"),
