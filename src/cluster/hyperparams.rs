@@ -307,7 +307,10 @@ pub fn check_options(
                 .iter()
                 .filter(|c| names.contains(&c.name))
                 .map(|c| {
-                    if matches!(c.kind, ColumnKind::Id | ColumnKind::Text) {
+                    if matches!(
+                        c.kind,
+                        ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+                    ) {
                         Err(SegmentError::NotClusterable {
                             column: c.name.clone(),
                             kind: kind_name(c.kind),

@@ -335,7 +335,7 @@ pub fn fit_encoding(
                     });
                 }
             }
-            ColumnKind::Id | ColumnKind::Text => {
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => {
                 return Err(SegmentError::NotClusterable {
                     column: name.clone(),
                     kind: kind_name(column.kind),

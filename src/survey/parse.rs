@@ -2,7 +2,8 @@
 
 use super::decode::decode;
 use super::error::{FileName, ImportError};
-use super::infer::{Table, infer};
+use super::headers::{Header, combine, header_rows, unique_names};
+use super::infer::{Table, infer, response_status};
 use super::model::{Survey, Warning, WarningCode};
 use super::options::{ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
 use super::read::{Record, Records, sniff_delimiter};
@@ -37,14 +38,23 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
     let text = decode(input, &mut warnings);
     let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
-    let headers = read_header(&mut records, &file)?;
-    let (columns, rows) = read_rows(records, &headers, &file, &mut warnings)?;
-    let table = Table {
+    let (headers, ahead) = read_header(&mut records, &file)?;
+    let (codes, headers): (Vec<Option<String>>, Vec<String>) =
+        headers.into_iter().map(|h| (h.code, h.name)).unzip();
+    let (columns, rows) = read_rows(
+        ahead.into_iter().chain(records),
+        &headers,
+        &file,
+        &mut warnings,
+    )?;
+    let mut table = Table {
         headers,
+        codes,
         columns,
         rows,
         delimiter,
     };
+    response_status(&mut table, &mut warnings);
     let inferred = infer(&table, &opts, &mut warnings)?;
     Ok(Survey {
         respondents: table.rows.len(),
@@ -68,10 +78,14 @@ fn with_file(file: &FileName) -> impl Fn(ImportError) -> ImportError + '_ {
     }
 }
 
-/// The column names from the first non-blank record: blank names become
-/// `column N`, duplicates are an error.
-fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, ImportError> {
-    let header = loop {
+/// The column headers from the first non-blank record and, when they are
+/// header rows too, the one or two records after it (see `headers`); the
+/// records read ahead that are data come back to be read as rows.
+fn read_header(
+    records: &mut Records,
+    file: &FileName,
+) -> Result<(Vec<Header>, Vec<Result<Record, ImportError>>), ImportError> {
+    let first = loop {
         match records.next() {
             None => return Err(ImportError::Empty { file: file.clone() }),
             Some(Err(e)) => return Err(with_file(file)(e)),
@@ -79,7 +93,7 @@ fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, Im
             Some(Ok(r)) => break r,
         }
     };
-    let width = header.width();
+    let width = first.width();
     if width > MAX_COLUMNS {
         return Err(ImportError::TooManyColumns {
             file: file.clone(),
@@ -87,29 +101,32 @@ fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, Im
             max: MAX_COLUMNS,
         });
     }
-    let mut headers: Vec<String> = Vec::with_capacity(width);
-    for (i, cell) in header.cells.iter().enumerate() {
-        let name = match cell.trim() {
-            "" => format!("column {}", i + 1),
-            name => name.to_string(),
-        };
-        if let Some(first) = headers.iter().position(|h| *h == name) {
-            return Err(ImportError::DuplicateColumn {
-                file: file.clone(),
-                column: name,
-                first: first + 1,
-                second: i + 1,
-            });
-        }
-        headers.push(name);
+    let mut ahead: Vec<Result<Record, ImportError>> = records.by_ref().take(2).collect();
+    let next: Vec<&[String]> = ahead
+        .iter()
+        .map_while(|r| r.as_ref().ok().filter(|r| !r.is_blank()))
+        .map(|r| r.cells.as_slice())
+        .collect();
+    let count = header_rows(&first.cells, &next);
+    let mut rows: Vec<&[String]> = vec![first.cells.as_slice()];
+    rows.extend(next.iter().take(count - 1));
+    let mut headers = combine(&rows);
+    ahead.drain(..count - 1);
+    if let Err((column, first, second)) = unique_names(&mut headers, count) {
+        return Err(ImportError::DuplicateColumn {
+            file: file.clone(),
+            column,
+            first,
+            second,
+        });
     }
-    Ok(headers)
+    Ok((headers, ahead))
 }
 
 /// The data rows, column-major and trimmed, with the spreadsheet row of each;
 /// blank rows are skipped and counted in a warning.
 fn read_rows(
-    records: Records,
+    records: impl Iterator<Item = Result<Record, ImportError>>,
     headers: &[String],
     file: &FileName,
     warnings: &mut Vec<Warning>,

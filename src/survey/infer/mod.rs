@@ -7,6 +7,9 @@
 //!    first column named like `id`, `respondent`, `respondent_id`,
 //!    `ResponseId` (case, spaces, `_` and `-` ignored). Ids must be present and
 //!    unique.
+//! 1b. **metadata**: columns about the response rather than answers, from
+//!    their names or codes and their values (see `metadata`): kept as text
+//!    with the reason, never clustered by default.
 //! 2. **multi (grouped)**: two or more columns named `prefix: option`,
 //!    `prefix - option` or `prefix [option]` whose cells are all ticks
 //!    (`1`, `yes`, `true`, `checked`, `x`, or the option's own text), non-ticks
@@ -38,8 +41,10 @@
 
 mod ids;
 mod labelled;
+mod metadata;
 mod multi;
 mod numbers;
+mod status;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -56,6 +61,7 @@ use labelled::labelled;
 use multi::{Group, find_groups, grouped_multi, in_cell_multi, multi_separator};
 pub(crate) use numbers::parse_number;
 use numbers::{forced_likert, numbers, numeric_column};
+pub(crate) use status::response_status;
 use text::{categorical, distinct, looks_like_text, text};
 use warnings::column_warnings;
 
@@ -63,6 +69,8 @@ use warnings::column_warnings;
 /// of each data row.
 pub(crate) struct Table {
     pub headers: Vec<String>,
+    /// The tool's short code of each column, when the file has a row of them.
+    pub codes: Vec<Option<String>>,
     pub columns: Vec<Vec<String>>,
     pub rows: Vec<usize>,
     pub delimiter: u8,
@@ -210,7 +218,8 @@ fn infer_columns(
         } else {
             opts.kinds.get(name).copied()
         };
-        let column = if forced == Some(ColumnKind::Id) {
+        let code = table.codes.get(i).and_then(Option::as_deref);
+        let mut column = if forced == Some(ColumnKind::Id) {
             let column = id_column(name, cells, ctx)?;
             if ids.is_none() {
                 if let Values::Text(v) = &column.values {
@@ -219,8 +228,9 @@ fn infer_columns(
             }
             column
         } else {
-            single(name, cells, forced, opts.scales.get(name), ctx)?
+            single(name, code, cells, forced, opts.scales.get(name), ctx)?
         };
+        column.code = code.map(str::to_string);
         columns.push(column);
     }
     Ok((columns, ids))
@@ -230,6 +240,7 @@ fn infer_columns(
 /// kind, else the rules 3–7.
 fn single(
     name: &str,
+    code: Option<&str>,
     cells: &[String],
     forced: Option<ColumnKind>,
     caller_scale: Option<&Vec<String>>,
@@ -260,7 +271,10 @@ fn single(
     }
     match forced {
         Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &present, kind, ctx),
-        _ => guessed_column(name, n, &present, ctx),
+        _ => match metadata::by_name(name, code).or_else(|| metadata::by_values(&present)) {
+            Some(reason) => Ok(metadata_column(name, n, &present, reason)),
+            None => guessed_column(name, n, &present, ctx),
+        },
     }
 }
 
@@ -287,7 +301,17 @@ fn forced_column(
             None => forced_likert(name, n, present, ctx)?,
         },
         ColumnKind::Text | ColumnKind::Id => text(name, n, present),
+        ColumnKind::Metadata => metadata_column(name, n, present, "set by the kinds option".into()),
     })
+}
+
+/// A metadata column: its answers kept as text, with the reason.
+fn metadata_column(name: &str, n: usize, present: &[(usize, &str)], reason: String) -> Column {
+    Column {
+        kind: ColumnKind::Metadata,
+        reason: Some(reason),
+        ..text(name, n, present)
+    }
 }
 
 /// A column whose kind is guessed by the rules 3–7.
