@@ -37,8 +37,8 @@ pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Answers that always mean "no answer", compared case-insensitively after
 /// trimming (a curly apostrophe counts as a straight one). A blank cell is
-/// missing too.
-pub const DEFAULT_MISSING_CODES: [&str; 7] = [
+/// missing too. `.` is SPSS's and SAS's system-missing value.
+pub const DEFAULT_MISSING_CODES: [&str; 8] = [
     "na",
     "n/a",
     "don't know",
@@ -46,6 +46,7 @@ pub const DEFAULT_MISSING_CODES: [&str; 7] = [
     "prefer not to say",
     "-99",
     "#n/a",
+    ".",
 ];
 
 /// How to read a survey file. Every field is optional; see the module docs

@@ -32,6 +32,8 @@
 //!    file is `;`-delimited) and the parts look like options (each at most
 //!    60 characters and 5 words on average, at most 40 distinct, and repeated
 //!    when there are more than 20 answers).
+//! 6b. **multi (joined with `, `)**: Google Sheets' checkboxes, split on
+//!    the options seen (see `multi::comma_multi`).
 //! 7. **text** when answers are long (longest over 80 characters, mean over
 //!    30, or over 5 words on average) or mostly distinct (over 30 distinct, or
 //!    over half distinct with 20 or more answers); otherwise **categorical**.
@@ -58,7 +60,7 @@ use super::options::Checked;
 use super::scales::{self, Labelled};
 use ids::{id_column, id_index};
 use labelled::labelled;
-use multi::{Group, find_groups, grouped_multi, in_cell_multi, multi_separator};
+use multi::{Group, comma_multi, find_groups, grouped_multi, in_cell_multi, multi_separator};
 pub(crate) use numbers::parse_number;
 use numbers::{forced_likert, numbers, numeric_column};
 pub(crate) use status::response_status;
@@ -202,12 +204,25 @@ fn infer_columns(
             }
         }
     }
+    let other_of: HashMap<usize, &str> = groups
+        .iter()
+        .flat_map(|g| g.others.iter().map(|&i| (i, g.prefix.as_str())))
+        .collect();
     let opts = ctx.opts;
     let mut columns = Vec::new();
     let mut ids = None;
     for (i, (name, cells)) in table.headers.iter().zip(&table.columns).enumerate() {
         if let Some(group) = grouped_at.get(&i).and_then(|&g| groups.get(g)) {
-            columns.push(grouped_multi(table, group, ctx));
+            let mut column = grouped_multi(table, group, ctx);
+            column.code = group_code(table, group);
+            columns.push(column);
+            continue;
+        }
+        if let Some(question) = other_of.get(&i) {
+            let mut column = single(name, None, cells, Some(ColumnKind::Text), None, ctx)?;
+            column.other_of = Some(question.to_string());
+            column.code = table.codes.get(i).cloned().flatten();
+            columns.push(column);
             continue;
         }
         if in_group.get(i).copied().unwrap_or(false) {
@@ -234,6 +249,17 @@ fn infer_columns(
         columns.push(column);
     }
     Ok((columns, ids))
+}
+
+/// A group's code: its first member's code without the option's part
+/// (`Q2_1` → `Q2`, `Q1[SQ001]` → `Q1`).
+fn group_code(table: &Table, group: &Group) -> Option<String> {
+    let first = group.members.first()?;
+    let code = table.codes.get(*first)?.as_deref()?;
+    let cut = code.rfind(['_', '['])?;
+    code.get(..cut)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
 }
 
 /// One column that is not in a group: the caller's scale, else the caller's
@@ -353,6 +379,9 @@ fn guessed_column(
     }
     if let Some((sep, true)) = multi_separator(present, ctx) {
         return Ok(in_cell_multi(name, n, present, sep));
+    }
+    if let Some(column) = comma_multi(name, n, present) {
+        return Ok(column);
     }
     if looks_like_text(present, &answers) {
         return Ok(text(name, n, present));
