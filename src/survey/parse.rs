@@ -78,13 +78,16 @@ fn with_file(file: &FileName) -> impl Fn(ImportError) -> ImportError + '_ {
     }
 }
 
+/// Records read ahead of the data while looking for header rows.
+type ReadAhead = Vec<Result<Record, ImportError>>;
+
 /// The column headers from the first non-blank record and, when they are
 /// header rows too, the one or two records after it (see `headers`); the
 /// records read ahead that are data come back to be read as rows.
 fn read_header(
     records: &mut Records,
     file: &FileName,
-) -> Result<(Vec<Header>, Vec<Result<Record, ImportError>>), ImportError> {
+) -> Result<(Vec<Header>, ReadAhead), ImportError> {
     let first = loop {
         match records.next() {
             None => return Err(ImportError::Empty { file: file.clone() }),

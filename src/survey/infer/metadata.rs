@@ -1,4 +1,4 @@
-//! Metadata: columns about the response rather than answers (rule 1b),
+//! Metadata: columns about the response rather than answers (rule 2),
 //! recognised from their names (or codes) and from their values.
 //!
 //! By name (case, spaces and punctuation ignored): collector and user ids,

@@ -7,34 +7,34 @@
 //!    first column named like `id`, `respondent`, `respondent_id`,
 //!    `ResponseId` (case, spaces, `_` and `-` ignored). Ids must be present and
 //!    unique.
-//! 1b. **metadata**: columns about the response rather than answers, from
+//! 2. **metadata**: columns about the response rather than answers, from
 //!    their names or codes and their values (see `metadata`): kept as text
 //!    with the reason, never clustered by default.
-//! 2. **multi (grouped)**: two or more columns named `prefix: option`,
+//! 3. **multi (grouped)**: two or more columns named `prefix: option`,
 //!    `prefix - option` or `prefix [option]` whose cells are all ticks
 //!    (`1`, `yes`, `true`, `checked`, `x`, or the option's own text), non-ticks
 //!    (`0`, `no`, `false`, `unchecked`), blank or missing. Without any explicit
 //!    non-tick, a blank is "not ticked"; otherwise a respondent with nothing
 //!    but blanks and missing codes is missing.
-//! 3. A column whose answers are all missing is **text**.
-//! 4. **likert (labelled)**: every answer belongs to one known label set
+//! 4. A column whose answers are all missing is **text**.
+//! 5. **likert (labelled)**: every answer belongs to one known label set
 //!    (agreement, interest, likelihood, importance, satisfaction, frequency),
 //!    or at least 90 % do and the rest become out-of-scale warnings (stored as
 //!    missing).
-//! 5. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
+//! 6. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
 //!    0–10 (not just 0/1) are **likert** on the smallest such scale, others
 //!    **numeric**. With 20 or more answers, integers of which at least 95 %
 //!    fit a scale are likert too, and the rest are out-of-scale warnings
 //!    (stored as missing). If at least 90 % of the answers are numbers and
 //!    the rest are not missing codes, the column is a numeric column with
 //!    typos: an error names the first non-number.
-//! 6. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
+//! 7. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
 //!    file is `;`-delimited) and the parts look like options (each at most
 //!    60 characters and 5 words on average, at most 40 distinct, and repeated
 //!    when there are more than 20 answers).
-//! 6b. **multi (joined with `, `)**: Google Sheets' checkboxes, split on
+//! 8. **multi (joined with `, `)**: Google Sheets' checkboxes, split on
 //!    the options seen (see `multi::comma_multi`).
-//! 7. **text** when answers are long (longest over 80 characters, mean over
+//! 9. **text** when answers are long (longest over 80 characters, mean over
 //!    30, or over 5 words on average) or mostly distinct (over 30 distinct, or
 //!    over half distinct with 20 or more answers); otherwise **categorical**.
 //!
@@ -263,7 +263,7 @@ fn group_code(table: &Table, group: &Group) -> Option<String> {
 }
 
 /// One column that is not in a group: the caller's scale, else the caller's
-/// kind, else the rules 3–7.
+/// kind, else the rules 4–9.
 fn single(
     name: &str,
     code: Option<&str>,
@@ -340,7 +340,7 @@ fn metadata_column(name: &str, n: usize, present: &[(usize, &str)], reason: Stri
     }
 }
 
-/// A column whose kind is guessed by the rules 3–7.
+/// A column whose kind is guessed by the rules 4–9.
 fn guessed_column(
     name: &str,
     n: usize,

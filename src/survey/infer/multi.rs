@@ -1,5 +1,5 @@
 //! Multi-select columns: groups of per-option tick columns sharing a
-//! prefix (rule 2), and options joined in one cell (rule 6).
+//! prefix (rule 3), and options joined in one cell (rules 7, 8).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -226,7 +226,7 @@ pub(super) fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Colu
 }
 
 /// The in-cell separator used by the column, and whether the parts look like
-/// options (see rule 6).
+/// options (see rule 7).
 pub(super) fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(char, bool)> {
     let candidates: &[char] = if ctx.decimal_comma {
         &['|']

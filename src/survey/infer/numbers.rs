@@ -1,5 +1,5 @@
 //! Numbers and numeric scales: parsing a number as surveys write it, numeric
-//! columns, and integer answers read as a Likert scale (rule 5).
+//! columns, and integer answers read as a Likert scale (rule 6).
 
 use super::super::error::ImportError;
 use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
@@ -83,7 +83,7 @@ pub(super) fn numeric_column(
     } else {
         Vec::new()
     };
-    let (dont_know, nums): (Vec<(usize, f64)>, Vec<(usize, f64)>) =
+    let (dont_know, nums): (Vec<_>, Vec<_>) =
         nums.into_iter().partition(|(_, v)| codes.contains(v));
     for &(i, v) in &dont_know {
         if let Some(slot) = values.get_mut(i) {
