@@ -317,6 +317,53 @@ mod tests {
     }
 
     #[test]
+    fn two_thousand_columns_pass_and_the_column_limit_is_excels() {
+        let width = 2_000;
+        let header: Vec<String> = (0..width).map(|i| format!("Q{i}: option {i}")).collect();
+        let mut csv = format!("id,{}\n", header.join(","));
+        for r in 0..50 {
+            let row: Vec<&str> = (0..width)
+                .map(|i| if (i + r) % 3 == 0 { "1" } else { "0" })
+                .collect();
+            csv.push_str(&format!("r{r},{}\n", row.join(",")));
+        }
+        let s = parse_survey(csv.as_bytes(), &opts()).unwrap();
+        assert_eq!(s.respondents, 50);
+        assert_eq!(s.columns.len(), width + 1);
+        let wide = vec!["c"; MAX_COLUMNS + 1]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c}{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let e = parse_survey(format!("{wide}\n").as_bytes(), &opts()).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the header has 16385 columns; the limit is 16384"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn header_rows_are_not_respondents_and_rows_keep_their_numbers() {
+        // Qualtrics: codes, question text (with a line break), ImportIds;
+        // the typo is in spreadsheet row 5.
+        let csv = "ResponseId,Q1\nResponse ID,\"How old\nare you?\"\n{\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"}\nR_1,34\nR_2,4o\nR_3,56\nR_4,61\nR_5,22\nR_6,40\nR_7,38\nR_8,29\nR_9,70\nR_10,45\n";
+        let e = parse_survey(csv.as_bytes(), &opts()).unwrap_err();
+        assert_eq!(e.row(), Some(5), "{e}");
+        let ok = csv.replace("4o", "41");
+        let s = parse_survey(ok.as_bytes(), &opts()).unwrap();
+        assert_eq!(s.respondents, 10);
+        let q1 = s.column("How old are you?").unwrap();
+        assert_eq!(q1.code.as_deref(), Some("Q1"));
+        assert_eq!(s.ids.first().map(String::as_str), Some("R_1"));
+        // SurveyMonkey: two rows; a ragged row is named by its own row.
+        let sm = "Respondent ID,Age,Pick,\n,Response,A,B\n1001,34,A,\n1002,41,,B,extra\n";
+        let e = parse_survey(sm.as_bytes(), &opts()).unwrap_err();
+        assert_eq!(e.row(), Some(4), "{e}");
+    }
+
+    #[test]
     fn leading_blank_lines_keep_spreadsheet_rows() {
         let s = parse_survey(b"\n\na,b\n1,x\n", &opts()).unwrap();
         assert_eq!(s.ids, ["4"]);
