@@ -9,6 +9,7 @@ use crate::cluster::{
     check_options, distinct_rows, impute_means, kmeans, nearest,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
+use crate::engage::with_stability;
 use crate::model::Model;
 use crate::profile::{ProfileOptions, Profiles, match_segments, profile};
 use crate::project::{Projection, project};
@@ -381,7 +382,7 @@ pub fn segment_with_progress(
             .map_err(|_| SegmentError::InvalidNameKey(key.clone()))?;
         names.insert(id, name.clone());
     }
-    let profiles = profile(
+    let mut profiles = profile(
         survey,
         &assignments,
         Some(weights),
@@ -392,6 +393,11 @@ pub fn segment_with_progress(
             names,
         },
     )?;
+    if let Some(s) = &stability {
+        for (segment, &value) in profiles.segments.iter_mut().zip(&s.per_segment) {
+            with_stability(&mut segment.brief, Some(value));
+        }
+    }
     let segments = (0..k)
         .map(|j| SegmentSummary {
             id: j as u32,
