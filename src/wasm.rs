@@ -6,10 +6,10 @@ use js_sys::{Float64Array, Int32Array, Reflect, Uint8Array};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::cluster::{MatrixClustering, MatrixOptions, SegmentOptions, kmeans_matrix};
+use crate::cluster::{MatrixClustering, MatrixOptions, kmeans_matrix};
 use crate::export::{self, ReportFormat};
 use crate::model::{Assignment, Model};
-use crate::segment::{self, Progress};
+use crate::segment::{self, Progress, SegmentOptions};
 use crate::survey::{self, ImportError, ImportOptions};
 
 /// Serialises an output for JS as plain data: objects (not `Map`s) for maps

@@ -3,7 +3,8 @@
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
-use crate::cluster::{SegmentError, nearest};
+use super::error::ModelError;
+use crate::cluster::nearest;
 use crate::encode::Encoding;
 use crate::survey::Survey;
 
@@ -55,11 +56,11 @@ pub struct Assignment {
 ///
 /// Fails when the survey lacks questions of the model (naming them all),
 /// has one with another kind, or the model is inconsistent.
-pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, SegmentError> {
+pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, ModelError> {
     let p = model.encoding.features.len();
     let k = model.centroids.len();
     if k == 0 || k != model.segment_ids.len() || k != model.k as usize {
-        return Err(SegmentError::InvalidModel(format!(
+        return Err(ModelError::Invalid(format!(
             "k = {} but {} centroids and {} segment ids",
             model.k,
             k,
@@ -71,12 +72,12 @@ pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, SegmentError
         .iter()
         .any(|c| c.len() != p || c.iter().any(|x| !x.is_finite()))
     {
-        return Err(SegmentError::InvalidModel(format!(
+        return Err(ModelError::Invalid(format!(
             "every centroid must have {p} finite values"
         )));
     }
     let centroids = Array2::from_shape_vec((k, p), model.centroids.concat())
-        .map_err(|e| SegmentError::InvalidModel(e.to_string()))?;
+        .map_err(|e| ModelError::Invalid(e.to_string()))?;
     let data = model.encoding.apply(survey)?;
     let mut assignments = Vec::with_capacity(survey.respondents);
     let mut distances = Vec::with_capacity(survey.respondents);

@@ -7,7 +7,9 @@ use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::ari::{adjusted_rand, best_jaccard};
-use crate::cluster::{KMeansSettings, SegmentError, distinct_rows, kmeans, nearest, restart_seed};
+use crate::cluster::{
+    ClusterError, KMeansSettings, distinct_rows, kmeans, kmeans_imputed, nearest, restart_seed,
+};
 
 /// Agreement of re-runs with the segmentation.
 ///
@@ -41,16 +43,18 @@ fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
 }
 
 /// Measure the stability of `labels` (the segmentation of `data` with
-/// `settings`) with `runs` seed runs and `runs` half splits. `progress`
-/// hears the share done (0..=1) after each run.
+/// `settings`) with `runs` seed runs and `runs` half splits. `imputed` is
+/// `data` with missing cells replaced by the feature means (each half is
+/// imputed on its own). `progress` hears the share done (0..=1) after each run.
 pub fn stability(
     data: ArrayView2<'_, f64>,
+    imputed: ArrayView2<'_, f64>,
     weights: &[f64],
     labels: &[usize],
     settings: &KMeansSettings,
     runs: u32,
     progress: &mut dyn FnMut(f64),
-) -> Result<Stability, SegmentError> {
+) -> Result<Stability, ClusterError> {
     let steps = f64::from(2 * runs);
     let k = settings.k;
     let n = data.nrows();
@@ -58,7 +62,12 @@ pub fn stability(
     let mut jaccard = vec![0.0; k];
     for i in 0..runs {
         let seed = restart_seed(settings.seed, 0x8000_0000 + i) as u32;
-        let run = kmeans(data, weights, &KMeansSettings { seed, ..*settings })?;
+        let run = kmeans_imputed(
+            data,
+            imputed,
+            weights,
+            &KMeansSettings { seed, ..*settings },
+        )?;
         ari_seeds.push(adjusted_rand(labels, &run.labels));
         for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
             *total += j / runs as f64;
@@ -128,9 +137,16 @@ mod tests {
         };
         let main = kmeans(data.view(), &w, &settings).unwrap();
         let mut heard = Vec::new();
-        let s = stability(data.view(), &w, &main.labels, &settings, 3, &mut |p| {
-            heard.push(p)
-        })
+        let imputed = data.clone();
+        let s = stability(
+            data.view(),
+            imputed.view(),
+            &w,
+            &main.labels,
+            &settings,
+            3,
+            &mut |p| heard.push(p),
+        )
         .unwrap();
         assert_eq!(heard.len(), 6, "one report per seed run and per half split");
         assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[5] == 1.0);

@@ -1,7 +1,7 @@
 // Step 2: the table of inferred columns, as a pure function from the
 // survey's columns and the analyst's settings to table rows. Changes are
 // reported through callbacks; main.js owns the state.
-import { el } from "./dom.js";
+import { el } from "../dom.js";
 
 export const KINDS = [
   ["likert", "Rating scale"],
@@ -55,7 +55,7 @@ export function answersSummary(column) {
 /**
  * One row per column. `settings(name)` → { use, weight, activity };
  * `recognised(name)` → the activity recognised from its name after a run;
- * `on`: { kind(name, kind), use(name, bool), weight(name, number), activity(name, activity) }.
+ * `on`: { kind(name, kind), use(name, bool), weight(name, number, input), activity(name, activity) }.
  */
 export function columnRows(columns, { settings, recognised, weightColumn, on }) {
   return columns.map((column, i) => {
@@ -82,7 +82,7 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
       step: "0.5",
       value: String(s.weight),
       disabled: !clusterable,
-      onchange: (e) => on.weight(column.name, e.target.valueAsNumber),
+      onchange: (e) => on.weight(column.name, e.target.valueAsNumber, e.target),
     });
     const auto = recognised(column.name);
     const activity = el(

@@ -1,7 +1,7 @@
 // One card per segment: a pure function from the segment's profile and
 // summary to a DOM node. User text (names, questions, answers) goes in
 // through textContent and attributes only.
-import { el, percent } from "./dom.js";
+import { el, percent } from "../dom.js";
 
 // Stability is the segment's mean best-match Jaccard overlap over re-runs
 // with other seeds (1 = found identically every time). Thresholds:
@@ -35,7 +35,7 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
   const nameId = `segment-name-${id}`;
   // A one-line textarea, so a long name wraps instead of being cut off.
   const input = el("textarea", { id: nameId, rows: 1, autocomplete: "off", spellcheck: "false", class: "segment-name" });
-  input.value = name;
+  input.textContent = name; // its default value, so the name is in the card's markup too
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
