@@ -1,7 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * A level or option that characterises a segment.
+ * A channel, level, option or number that sets a segment apart.
  */
 export interface BriefDescriptor {
     /**
@@ -9,23 +9,32 @@ export interface BriefDescriptor {
      */
     question: string;
     /**
-     * The level or option.
+     * The level or option; `null` for a Likert or numeric question.
      */
-    level: string;
+    level: string | undefined;
     /**
-     * Share (0–1) of the segment's respondents who answered the question.
+     * True when the question asks how people like to be reached.
      */
-    share: number;
+    channel: boolean;
     /**
-     * Share (0–1) of all respondents.
+     * What `segment` and `overall` measure: `share` (0–1 of those who
+     * answered) or `mean`.
      */
-    overallShare: number;
+    measure: Measure;
     /**
-     * share ÷ overall share × 100.
+     * The segment's figure.
      */
-    index: number;
+    segment: number;
     /**
-     * Respondents in the segment who chose it.
+     * All respondents' figure.
+     */
+    overall: number;
+    /**
+     * segment ÷ overall × 100; `null` when overall is 0.
+     */
+    index: number | undefined;
+    /**
+     * Respondents in the segment who chose it (a level) or answered (a number).
      */
     count: number;
     /**
@@ -92,6 +101,21 @@ export interface EncodedColumn {
      * How many features it has.
      */
     featureCount: number;
+}
+
+/**
+ * A question, or one option of a `multi` question, that reads as about
+ * getting involved but matches no activity.
+ */
+export interface Unmatched {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * For a `multi` question, the option; `None` for the whole column.
+     */
+    option: string | undefined;
 }
 
 /**
@@ -252,17 +276,31 @@ export interface Brief {
      */
     belowMinSize: boolean;
     /**
-     * One factual sentence summing up the brief.
+     * The first line: the caution (if any), the size, the activity to offer
+     * and how, and how to reach the segment.
      */
     headline: string;
+    /**
+     * The activity to offer first, always present.
+     */
+    lead: Lead;
     /**
      * The activities the segment cares about more than average, ranked.
      */
     activities: BriefActivity[];
     /**
-     * Levels and options that characterise the segment (channel, age band, ...).
+     * Channels and descriptors (who they are, where they live) that
+     * over-index in the segment, channels first.
      */
     descriptors: BriefDescriptor[];
+    /**
+     * How to reach the segment, in one sentence.
+     */
+    reach: string;
+    /**
+     * Says plainly when the segment is too small or too unstable to act on.
+     */
+    caution: string | undefined;
 }
 
 /**
@@ -655,6 +693,33 @@ export interface Warning {
 }
 
 /**
+ * The activity to offer a segment first, and how.
+ */
+export interface Lead {
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * Its readable name, e.g. "co-design of services".
+     */
+    activityName: string;
+    /**
+     * Why it is the one.
+     */
+    basis: LeadBasis;
+    /**
+     * The approaches to use: every one the typology pairs with it when the
+     * segment is keen, otherwise the lowest-barrier one.
+     */
+    approaches: string[];
+    /**
+     * One plain sentence, e.g. "Offer co-design: user consultation, ...".
+     */
+    sentence: string;
+}
+
+/**
  * The family an [`Activity`] belongs to.
  */
 export type Family = "coCommissioning" | "coDesign" | "coDelivery" | "coAssessment";
@@ -969,6 +1034,11 @@ export interface Recognition {
      * Clustered or Likert questions about no recognised activity, in column order.
      */
     unrecognised: string[];
+    /**
+     * Questions and options worded like activity questions that match no
+     * activity (see [`unmatched_activity_like`]).
+     */
+    unmatched: Unmatched[];
 }
 
 /**
@@ -1158,6 +1228,11 @@ export interface Assignment {
      */
     names: string[];
 }
+
+/**
+ * Why a brief's [`Lead`] is the activity to offer.
+ */
+export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
 
 
 /**
