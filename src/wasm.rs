@@ -2,6 +2,8 @@
 //! Nothing here computes. Every export returns `Result`, so a bad call throws a
 //! JS `Error` and leaves the module usable.
 
+use std::collections::BTreeMap;
+
 use js_sys::{Float64Array, Int32Array, Reflect, Uint8Array};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -155,8 +157,6 @@ fn import_error(error: ImportError) -> JsValue {
 #[wasm_bindgen]
 pub struct Segmentation {
     inner: segment::Segmentation,
-    options: SegmentOptions,
-    ids: Vec<String>,
 }
 
 /// Options of `Segmentation.report`.
@@ -253,7 +253,7 @@ impl Segmentation {
     /// respondent; cells a spreadsheet would run as formulas are neutralised.
     #[wasm_bindgen(js_name = assignmentsCsv)]
     pub fn assignments_csv(&self) -> String {
-        export::run_assignments_csv(&self.inner, &self.ids)
+        export::run_assignments_csv(&self.inner)
     }
 
     /// The profile table, segments as columns; cells computed from fewer
@@ -261,6 +261,24 @@ impl Segmentation {
     #[wasm_bindgen(js_name = profilesCsv)]
     pub fn profiles_csv(&self) -> String {
         export::run_profiles_csv(&self.inner)
+    }
+
+    /// Gives segments new names, without running the segmentation again:
+    /// keys are segment ids written as strings (`{ "0": "Doers" }`, as in the
+    /// `names` option), values are trimmed. Throws an `Error` naming the
+    /// problem, changing nothing, for an id this result does not have, a
+    /// blank name, or two segments that would share a name. Afterwards
+    /// `segments`, `toJSON()`, `model()`, `assignmentsCsv()`, `profilesCsv()`
+    /// and `report()` all use the new names.
+    pub fn rename(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] names: JsValue,
+    ) -> Result<(), JsError> {
+        if names.is_instance_of::<js_sys::Map>() {
+            return Err(JsError::new("names must be a plain object, not a Map"));
+        }
+        let names: BTreeMap<String, String> = parse_json(&names, "names")?;
+        Ok(self.inner.rename(&names)?)
     }
 
     /// A self-contained report of the run (HTML by default, or Markdown).
@@ -276,12 +294,7 @@ impl Segmentation {
             }
         };
         let file_name = options.file_name.as_deref().unwrap_or("survey");
-        Ok(export::run_report(
-            &self.inner,
-            &self.options,
-            file_name,
-            format,
-        ))
+        Ok(export::run_report(&self.inner, file_name, format))
     }
 }
 
@@ -305,11 +318,7 @@ pub fn segment(
         }
     };
     let inner = segment::segment_with_progress(&survey.0, &options, &mut report)?;
-    Ok(Segmentation {
-        inner,
-        options,
-        ids: survey.0.ids.clone(),
-    })
+    Ok(Segmentation { inner })
 }
 
 /// Puts a survey's respondents into the segments of a saved model. Throws
@@ -318,6 +327,15 @@ pub fn segment(
 pub fn assign(model: Ts<Model>, survey: &Survey) -> Result<Ts<Assignment>, JsError> {
     let model: Model = parse_json(&model.js_value(), "model")?;
     to_ts(&crate::model::assign(&model, &survey.0)?)
+}
+
+/// The CSV of an `assign` result, in exactly the format of
+/// `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
+/// one row per respondent, empty segment cells for an unassigned one.
+#[wasm_bindgen(js_name = assignmentCsv)]
+pub fn assignment_csv(assignment: Ts<Assignment>) -> Result<String, JsError> {
+    let assignment: Assignment = parse_json(&assignment.js_value(), "assignment")?;
+    Ok(export::assignment_csv(&assignment))
 }
 
 /// k-means on a plain numeric matrix: `data` row-major with `width` numbers
