@@ -73,6 +73,37 @@ test("card of a small segment with nothing that sets it apart, stability not mea
   assertSnapshot("card-small-segment", card);
 });
 
+test("card with a lead activity, a way to reach the segment, its channels and a caution (briefs of issue 11)", () => {
+  const base = result.profiles.segments[0];
+  const brief = {
+    ...base.brief,
+    headline: "Too unstable to act on alone. 212 respondents; offer co-design through a user panel; reach them at community events.",
+    activities: [],
+    lead: { activity: "coDesign", activityName: "co-design of services", basis: "mostOpen", approaches: ["user panel"], sentence: "Offer co-design: a user panel" },
+    reach: "Reach them at community events and by post; they are older than average.",
+    caution: "Too unstable to act on alone (stability 0.52): check it with another seed.",
+    descriptors: [
+      { question: "preferred_channel", level: "Community event", channel: true, description: "Preferred channel: Community event, 45 % against 20 % of all respondents" },
+      { question: "preferred_channel", level: "Post", channel: true, description: "Preferred channel: Post, 30 % against 12 % of all respondents" },
+      { question: "age_band", level: "75+", channel: false, description: "Age band: 75+, 38 % against 14 % of all respondents" },
+    ],
+  };
+  const card = segmentCard({
+    profile: { ...base, brief },
+    summary: { ...result.segments[0], stability: 0.52 },
+    name: "Open to co-design, reached in person",
+    colour: colourOf(0),
+    minGroupSize: result.profiles.minGroupSize,
+    onRename() {},
+  });
+  assert.deepEqual([...card.querySelectorAll("h4")].map((h) => h.textContent), ["Cares about", "How to reach them", "Who they are"]);
+  assert.equal(card.querySelector(".lead").textContent, "Offer co-design: a user panel.");
+  assert.equal(card.querySelector(".caution").textContent, brief.caution);
+  assert.deepEqual([...card.querySelectorAll(".channels li")].map((li) => li.textContent), brief.descriptors.slice(0, 2).map((d) => d.description));
+  assert.deepEqual([...card.querySelectorAll(".descriptors li")].map((li) => li.textContent), [brief.descriptors[2].description]);
+  assertSnapshot("card-lead-reach-caution", card);
+});
+
 test("card rename: an edited name is reported, an emptied one restored", () => {
   const heard = [];
   const summary = result.segments[0];
