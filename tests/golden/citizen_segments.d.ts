@@ -1,6 +1,50 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
+ * A few questions that tell a respondent's segment, with the tree that
+ * reads them and a self-contained HTML form. Plain data (camelCase JSON).
+ */
+export interface ShortForm {
+    /**
+     * Version of citizen-segments that made it.
+     */
+    version: string;
+    /**
+     * Seed of the fold shuffle.
+     */
+    seed: number;
+    /**
+     * True when the questions were chosen, false when the caller gave them.
+     */
+    chosen: boolean;
+    /**
+     * The questions in asking order.
+     */
+    questions: Question[];
+    /**
+     * The segments, in id order.
+     */
+    segments: FormSegment[];
+    /**
+     * Cross-validated accuracy.
+     */
+    accuracy: Accuracy;
+    /**
+     * The tree as readable rules, one per leaf.
+     */
+    rules: Rule[];
+    /**
+     * The decision tree (node 0 is the root), grown on every respondent in
+     * a segment; `questions` index the list above.
+     */
+    tree: TreeNode[];
+    /**
+     * A self-contained HTML page asking the questions (works offline).
+     */
+    html: string;
+}
+
+/**
  * A level or option that characterises a segment.
  */
 export interface BriefDescriptor {
@@ -139,6 +183,28 @@ export interface Model {
 }
 
 /**
+ * A segment as the form shows it.
+ */
+export interface FormSegment {
+    /**
+     * The segment id.
+     */
+    id: number;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * Its brief's headline.
+     */
+    headline: string;
+    /**
+     * The activities to offer, ranked.
+     */
+    activities: Offer[];
+}
+
+/**
  * Agreement of re-runs with the segmentation.
  *
  * - `ariSeeds`: for each of `stabilityRuns` other seeds (derived from the
@@ -231,9 +297,64 @@ export interface BriefActivity {
 }
 
 /**
+ * An activity to offer a segment, from its brief.
+ */
+export interface Offer {
+    /**
+     * The activity's readable name, e.g. "co-design of services".
+     */
+    activity: string;
+    /**
+     * The approaches that fit it.
+     */
+    approaches: string[];
+}
+
+/**
+ * Cross-validated agreement of the short form with the full segmentation.
+ */
+export interface Accuracy {
+    /**
+     * k of the k-fold cross-validation (stratified by segment).
+     */
+    folds: number;
+    /**
+     * Respondents in a segment (those in none are left out).
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them whose short-form segment, from a tree grown
+     * without their fold, equals their full segment.
+     */
+    overall: number;
+    /**
+     * Recall per segment, in id order.
+     */
+    segments: SegmentRecall[];
+}
+
+/**
  * How many segments to find.
  */
 export type KChoice = number | AutoK;
+
+/**
+ * How often the short form puts a segment's members in their segment.
+ */
+export interface SegmentRecall {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * Respondents of the full segmentation in it.
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them the short form puts back in it; `null` when empty.
+     */
+    recall: number | undefined;
+}
 
 /**
  * How to approach one segment.
@@ -263,6 +384,29 @@ export interface Brief {
      * Levels and options that characterise the segment (channel, age band, ...).
      */
     descriptors: BriefDescriptor[];
+}
+
+/**
+ * How to make a short form. Every field is optional.
+ */
+export interface ShortFormOptions {
+    /**
+     * Most questions to choose. Default 5, at most 20.
+     */
+    maxQuestions?: number;
+    /**
+     * The questions to ask (column names, in asking order): scored, not
+     * chosen. At most `maxQuestions`. Default: chosen.
+     */
+    questions?: string[];
+    /**
+     * k of the k-fold cross-validation. Default 5, 2..=20.
+     */
+    folds?: number;
+    /**
+     * Seed of the fold shuffle. Default: the segmentation's seed.
+     */
+    seed?: number;
 }
 
 /**
@@ -333,6 +477,12 @@ export interface Feature {
 }
 
 /**
+ * One node of the tree; nodes refer to their children by index, the root
+ * is node 0.
+ */
+export type TreeNode = { node: "leaf"; segment: number; respondents: number } | { node: "split"; test: Test; yes: number; no: number; missing: number };
+
+/**
  * One of the seven co-production activities a survey asks about.
  */
 export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
@@ -363,6 +513,24 @@ export interface CategoryProfile {
      * difference of the 0/1 "chose it" answer; 0 when p is 0 or 1.
      */
     standardisedDifference: number | undefined;
+}
+
+/**
+ * One path through the tree.
+ */
+export interface Rule {
+    /**
+     * The segment id the path ends in.
+     */
+    segment: number;
+    /**
+     * The conditions, all of which hold on the path (empty: everyone).
+     */
+    conditions: string[];
+    /**
+     * Training respondents that took the path.
+     */
+    respondents: number;
 }
 
 /**
@@ -399,6 +567,39 @@ export interface Column {
      * grouped `multi`).
      */
     headers?: string[];
+}
+
+/**
+ * One question of a short form.
+ */
+export interface Question {
+    /**
+     * The survey column.
+     */
+    column: string;
+    /**
+     * The question as the survey's header writes it.
+     */
+    text: string;
+    /**
+     * `likert`, `numeric`, `categorical` or `multi`.
+     */
+    kind: ColumnKind;
+    /**
+     * The answer options in order: scale labels (or the scale's numbers),
+     * categories, or multi-select options; empty for a free number.
+     */
+    options: string[];
+    /**
+     * Scales only: the scale position of each option, as the tree's
+     * `atMost` tests read it; empty otherwise.
+     */
+    values: number[];
+    /**
+     * Multi-select questions spread over tick columns: their headers, one
+     * per option; empty otherwise.
+     */
+    headers: string[];
 }
 
 /**
@@ -982,6 +1183,11 @@ export type Measure = "topTwoShare" | "share" | "mean";
 export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text";
 
 /**
+ * What a split node asks. `question` indexes the short form's questions.
+ */
+export type Test = { test: "atMost"; question: number; value: number } | { test: "oneOf"; question: number; options: number[] } | { test: "ticked"; question: number; option: number };
+
+/**
  * What sets a segment apart. Likert/numeric questions are ranked by
  * standardised difference (listed when at least 0.2 away from 0); options
  * and levels by share difference in proportion points (listed when at least
@@ -1118,6 +1324,20 @@ export interface SegmentOptions {
 }
 
 /**
+ * Where [`assign_short_form`] puts a respondent.
+ */
+export interface ShortFormAssignment {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * The segment's name.
+     */
+    name: string;
+}
+
+/**
  * Where a running segmentation is, for progress bars.
  */
 export interface Progress {
@@ -1176,6 +1396,12 @@ export class Segmentation {
      * A self-contained report of the run (HTML by default, or Markdown).
      */
     report(options?: ReportOptions | null): string;
+    /**
+     * The few questions that best tell a respondent's segment (at most
+     * `maxQuestions`, default 5, or the caller's `questions` scored), with
+     * cross-validated accuracy, the rules and a self-contained HTML form.
+     */
+    shortForm(options?: ShortFormOptions): ShortForm;
     /**
      * Everything, as one plain object: the fields above plus features,
      * quality, kScan, stability, projection, profiles (with briefs) and
@@ -1272,6 +1498,14 @@ export class Survey {
 export function assign(model: Model, survey: Survey): Assignment;
 
 /**
+ * Puts one respondent in a segment from a short form's questions:
+ * `answers` maps a column name to the raw answer as the survey wrote it (a
+ * label, a number, or blank / `null`). Throws on an answer that is none of
+ * the options or a column the form does not ask.
+ */
+export function assignShortForm(shortForm: ShortForm, answers: Record<string, string | number | null>): ShortFormAssignment;
+
+/**
  * k-means on a plain numeric matrix: `data` row-major with `width` numbers
  * per row, NaN for a missing value.
  */
@@ -1293,6 +1527,12 @@ export function parseSurvey(input: string | Uint8Array, options?: ImportOptions 
  */
 export function segment(survey: Survey, options?: SegmentOptions, onProgress?: (progress: Progress) => void): Segmentation;
 
+/**
+ * The self-contained HTML page of a short form, e.g. after its question
+ * texts were reworded or its segments renamed (its `html` is not read).
+ */
+export function shortFormHtml(shortForm: ShortForm): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -1300,6 +1540,7 @@ export interface InitOutput {
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
+    readonly assignShortForm: (a: any, b: any) => [number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
     readonly segment: (a: number, b: number, c: number) => [number, number, number];
@@ -1317,7 +1558,9 @@ export interface InitOutput {
     readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
     readonly segmentation_seed: (a: number) => number;
     readonly segmentation_segments: (a: number) => [number, number, number];
+    readonly segmentation_shortForm: (a: number, b: number) => [number, number, number];
     readonly segmentation_toJSON: (a: number) => [number, number, number];
+    readonly shortFormHtml: (a: any) => [number, number, number, number];
     readonly survey_columns: (a: number) => [number, number, number];
     readonly survey_delimiter: (a: number) => [number, number];
     readonly survey_idColumn: (a: number) => [number, number];
