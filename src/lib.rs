@@ -15,6 +15,7 @@
 //! | [`engage`] | activity recognition, briefs and names from the profiles | `profile` |
 //! | [`segment`] | the pipeline: options, their one check, its error, the stages | all of the above |
 //! | [`export`] | assignments CSV, profile CSV, reports | `segment` |
+//! | [`shortform`] | a few questions that tell the segment, as an offline form | `segment`, `survey` |
 //! | `wasm.rs` | the JavaScript binding, and the only place that knows JS | everything |
 //!
 //! One circle is left to break: `profile` still calls `engage` for the briefs
@@ -57,6 +58,7 @@ pub mod profile;
 pub mod project;
 pub mod quality;
 pub mod segment;
+pub mod shortform;
 pub mod survey;
 pub mod testing;
 

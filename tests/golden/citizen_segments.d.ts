@@ -1,7 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * A level or option that characterises a segment.
+ * A channel, level, option or number that sets a segment apart.
  */
 export interface BriefDescriptor {
     /**
@@ -9,23 +9,32 @@ export interface BriefDescriptor {
      */
     question: string;
     /**
-     * The level or option.
+     * The level or option; `null` for a Likert or numeric question.
      */
-    level: string;
+    level: string | undefined;
     /**
-     * Share (0–1) of the segment's respondents who answered the question.
+     * True when the question asks how people like to be reached.
      */
-    share: number;
+    channel: boolean;
     /**
-     * Share (0–1) of all respondents.
+     * What `segment` and `overall` measure: `share` (0–1 of those who
+     * answered) or `mean`.
      */
-    overallShare: number;
+    measure: Measure;
     /**
-     * share ÷ overall share × 100.
+     * The segment's figure.
      */
-    index: number;
+    segment: number;
     /**
-     * Respondents in the segment who chose it.
+     * All respondents' figure.
+     */
+    overall: number;
+    /**
+     * segment ÷ overall × 100; `null` when overall is 0.
+     */
+    index: number | undefined;
+    /**
+     * Respondents in the segment who chose it (a level) or answered (a number).
      */
     count: number;
     /**
@@ -36,6 +45,50 @@ export interface BriefDescriptor {
      * e.g. "Preferred channel: Community event, 45 % against 20 % of all respondents".
      */
     description: string;
+}
+
+/**
+ * A few questions that tell a respondent's segment, with the tree that
+ * reads them and a self-contained HTML form. Plain data (camelCase JSON).
+ */
+export interface ShortForm {
+    /**
+     * Version of citizen-segments that made it.
+     */
+    version: string;
+    /**
+     * Seed of the fold shuffle.
+     */
+    seed: number;
+    /**
+     * True when the questions were chosen, false when the caller gave them.
+     */
+    chosen: boolean;
+    /**
+     * The questions in asking order.
+     */
+    questions: Question[];
+    /**
+     * The segments, in id order.
+     */
+    segments: FormSegment[];
+    /**
+     * Cross-validated accuracy.
+     */
+    accuracy: Accuracy;
+    /**
+     * The tree as readable rules, one per leaf.
+     */
+    rules: Rule[];
+    /**
+     * The decision tree (node 0 is the root), grown on every respondent in
+     * a segment; `questions` index the list above.
+     */
+    tree: TreeNode[];
+    /**
+     * A self-contained HTML page asking the questions (works offline).
+     */
+    html: string;
 }
 
 /**
@@ -95,6 +148,21 @@ export interface EncodedColumn {
 }
 
 /**
+ * A question, or one option of a `multi` question, that reads as about
+ * getting involved but matches no activity.
+ */
+export interface Unmatched {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * For a `multi` question, the option; `None` for the whole column.
+     */
+    option: string | undefined;
+}
+
+/**
  * A saved segmentation: the encoding and the centroids, nothing about any
  * respondent. Serialises to plain JSON (camelCase).
  */
@@ -136,6 +204,28 @@ export interface Model {
      * The name of each centroid's segment (empty in models saved without names).
      */
     names?: string[];
+}
+
+/**
+ * A segment as the form shows it.
+ */
+export interface FormSegment {
+    /**
+     * The segment id.
+     */
+    id: number;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * Its brief's headline.
+     */
+    headline: string;
+    /**
+     * The activities to offer, ranked.
+     */
+    activities: Offer[];
 }
 
 /**
@@ -231,9 +321,64 @@ export interface BriefActivity {
 }
 
 /**
+ * An activity to offer a segment, from its brief.
+ */
+export interface Offer {
+    /**
+     * The activity's readable name, e.g. "co-design of services".
+     */
+    activity: string;
+    /**
+     * The approaches that fit it.
+     */
+    approaches: string[];
+}
+
+/**
+ * Cross-validated agreement of the short form with the full segmentation.
+ */
+export interface Accuracy {
+    /**
+     * k of the k-fold cross-validation (stratified by segment).
+     */
+    folds: number;
+    /**
+     * Respondents in a segment (those in none are left out).
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them whose short-form segment, from a tree grown
+     * without their fold, equals their full segment.
+     */
+    overall: number;
+    /**
+     * Recall per segment, in id order.
+     */
+    segments: SegmentRecall[];
+}
+
+/**
  * How many segments to find.
  */
 export type KChoice = number | AutoK;
+
+/**
+ * How often the short form puts a segment's members in their segment.
+ */
+export interface SegmentRecall {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * Respondents of the full segmentation in it.
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them the short form puts back in it; `null` when empty.
+     */
+    recall: number | undefined;
+}
 
 /**
  * How to approach one segment.
@@ -252,17 +397,54 @@ export interface Brief {
      */
     belowMinSize: boolean;
     /**
-     * One factual sentence summing up the brief.
+     * The first line: the caution (if any), the size, the activity to offer
+     * and how, and how to reach the segment.
      */
     headline: string;
+    /**
+     * The activity to offer first, always present.
+     */
+    lead: Lead;
     /**
      * The activities the segment cares about more than average, ranked.
      */
     activities: BriefActivity[];
     /**
-     * Levels and options that characterise the segment (channel, age band, ...).
+     * Channels and descriptors (who they are, where they live) that
+     * over-index in the segment, channels first.
      */
     descriptors: BriefDescriptor[];
+    /**
+     * How to reach the segment, in one sentence.
+     */
+    reach: string;
+    /**
+     * Says plainly when the segment is too small or too unstable to act on.
+     */
+    caution: string | undefined;
+}
+
+/**
+ * How to make a short form. Every field is optional.
+ */
+export interface ShortFormOptions {
+    /**
+     * Most questions to choose. Default 5, at most 20.
+     */
+    maxQuestions?: number;
+    /**
+     * The questions to ask (column names, in asking order): scored, not
+     * chosen. At most `maxQuestions`. Default: chosen.
+     */
+    questions?: string[];
+    /**
+     * k of the k-fold cross-validation. Default 5, 2..=20.
+     */
+    folds?: number;
+    /**
+     * Seed of the fold shuffle. Default: the segmentation's seed.
+     */
+    seed?: number;
 }
 
 /**
@@ -334,6 +516,12 @@ export interface Feature {
 }
 
 /**
+ * One node of the tree; nodes refer to their children by index, the root
+ * is node 0.
+ */
+export type TreeNode = { node: "leaf"; segment: number; respondents: number } | { node: "split"; test: Test; yes: number; no: number; missing: number };
+
+/**
  * One of the seven co-production activities a survey asks about.
  */
 export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
@@ -364,6 +552,24 @@ export interface CategoryProfile {
      * difference of the 0/1 "chose it" answer; 0 when p is 0 or 1.
      */
     standardisedDifference: number | undefined;
+}
+
+/**
+ * One path through the tree.
+ */
+export interface Rule {
+    /**
+     * The segment id the path ends in.
+     */
+    segment: number;
+    /**
+     * The conditions, all of which hold on the path (empty: everyone).
+     */
+    conditions: string[];
+    /**
+     * Training respondents that took the path.
+     */
+    respondents: number;
 }
 
 /**
@@ -400,6 +606,55 @@ export interface Column {
      * grouped `multi`).
      */
     headers?: string[];
+    /**
+     * The survey tool's short code for the column (`Q1_1`, `Q1[SQ001]`)
+     * when the file has a header row of codes under or over the readable
+     * names; for a grouped `multi`, the question's code.
+     */
+    code?: string;
+    /**
+     * `metadata` only: why the column was recognised as metadata, e.g.
+     * `named like an IP address` or `every answer is a date or time`.
+     */
+    reason?: string;
+    /**
+     * A free-text column tied to a question (its "Other (please specify)"
+     * text): the question's name.
+     */
+    otherOf?: string;
+}
+
+/**
+ * One question of a short form.
+ */
+export interface Question {
+    /**
+     * The survey column.
+     */
+    column: string;
+    /**
+     * The question as the survey's header writes it.
+     */
+    text: string;
+    /**
+     * `likert`, `numeric`, `categorical` or `multi`.
+     */
+    kind: ColumnKind;
+    /**
+     * The answer options in order: scale labels (or the scale's numbers),
+     * categories, or multi-select options; empty for a free number.
+     */
+    options: string[];
+    /**
+     * Scales only: the scale position of each option, as the tree's
+     * `atMost` tests read it; empty otherwise.
+     */
+    values: number[];
+    /**
+     * Multi-select questions spread over tick columns: their headers, one
+     * per option; empty otherwise.
+     */
+    headers: string[];
 }
 
 /**
@@ -533,6 +788,20 @@ export interface ProfileOptions {
 }
 
 /**
+ * Options of `Segmentation.report`.
+ */
+export interface ReportOptions {
+    /**
+     * `"html"` (default) or `"markdown"`.
+     */
+    format?: string | undefined;
+    /**
+     * The survey's file name, shown in the report. Default "survey".
+     */
+    fileName?: string | undefined;
+}
+
+/**
  * Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
  *
  * | field | default |
@@ -572,23 +841,9 @@ export interface MatrixOptions {
 }
 
 /**
- * Options of `Segmentation.report`.
- */
-export interface ReportOptions {
-    /**
-     * `"html"` (default) or `"markdown"`.
-     */
-    format?: string | undefined;
-    /**
-     * The survey's file name, shown in the report. Default "survey".
-     */
-    fileName?: string | undefined;
-}
-
-/**
  * Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
- * Davies–Bouldin are computed on the mean-imputed encoded matrix with
- * Euclidean distance and respondent weights; null where
+ * Davies–Bouldin are computed on the encoded answers with partial
+ * distances (missing answers left out) and respondent weights; null where
  * undefined.
  */
 export interface Quality {
@@ -653,6 +908,33 @@ export interface Warning {
      * A readable sentence.
      */
     message: string;
+}
+
+/**
+ * The activity to offer a segment first, and how.
+ */
+export interface Lead {
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * Its readable name, e.g. "co-design of services".
+     */
+    activityName: string;
+    /**
+     * Why it is the one.
+     */
+    basis: LeadBasis;
+    /**
+     * The approaches to use: every one the typology pairs with it when the
+     * segment is keen, otherwise the lowest-barrier one.
+     */
+    approaches: string[];
+    /**
+     * One plain sentence, e.g. "Offer co-design: user consultation, ...".
+     */
+    sentence: string;
 }
 
 /**
@@ -742,7 +1024,7 @@ export interface QuestionProfile {
 /**
  * The kinds of warning.
  */
-export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "other";
+export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "previewsLeftOut" | "incompleteResponses" | "other";
 
 /**
  * The literal `"auto"`.
@@ -959,20 +1241,6 @@ export interface MatrixClustering {
 }
 
 /**
- * Which questions and options were recognised as about which activity.
- */
-export interface Recognition {
-    /**
-     * The questions and options about an activity, in column then option order.
-     */
-    sources: ActivitySource[];
-    /**
-     * Clustered or Likert questions about no recognised activity, in column order.
-     */
-    unrecognised: string[];
-}
-
-/**
  * What a brief's figure measures.
  */
 export type Measure = "topTwoShare" | "share" | "mean";
@@ -980,7 +1248,12 @@ export type Measure = "topTwoShare" | "share" | "mean";
 /**
  * What a column holds, inferred by the import and overridable by the caller.
  */
-export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text";
+export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text" | "metadata";
+
+/**
+ * What a split node asks. `question` indexes the short form's questions.
+ */
+export type Test = { test: "atMost"; question: number; value: number } | { test: "oneOf"; question: number; options: number[] } | { test: "ticked"; question: number; option: number };
 
 /**
  * What sets a segment apart. Likert/numeric questions are ranked by
@@ -1119,6 +1392,20 @@ export interface SegmentOptions {
 }
 
 /**
+ * Where [`assign_short_form`] puts a respondent.
+ */
+export interface ShortFormAssignment {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * The segment's name.
+     */
+    name: string;
+}
+
+/**
  * Where a running segmentation is, for progress bars.
  */
 export interface Progress {
@@ -1160,6 +1447,30 @@ export interface Assignment {
     names: string[];
 }
 
+/**
+ * Which questions and options were recognised as about which activity.
+ */
+export interface Recognition {
+    /**
+     * The questions and options about an activity, in column then option order.
+     */
+    sources: ActivitySource[];
+    /**
+     * Clustered or Likert questions about no recognised activity, in column order.
+     */
+    unrecognised: string[];
+    /**
+     * Questions and options worded like activity questions that match no
+     * activity (see [`unmatched_activity_like`]).
+     */
+    unmatched: Unmatched[];
+}
+
+/**
+ * Why a brief's [`Lead`] is the activity to offer.
+ */
+export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
+
 
 /**
  * The result of `segment`: segments, assignments, quality figures,
@@ -1199,6 +1510,12 @@ export class Segmentation {
      * A self-contained report of the run (HTML by default, or Markdown).
      */
     report(options?: ReportOptions | null): string;
+    /**
+     * The few questions that best tell a respondent's segment (at most
+     * `maxQuestions`, default 5, or the caller's `questions` scored), with
+     * cross-validated accuracy, the rules and a self-contained HTML form.
+     */
+    shortForm(options?: ShortFormOptions): ShortForm;
     /**
      * Everything, as one plain object: the fields above plus features,
      * quality, kScan, stability, projection, profiles (with briefs) and
@@ -1295,6 +1612,14 @@ export class Survey {
 export function assign(model: Model, survey: Survey): Assignment;
 
 /**
+ * Puts one respondent in a segment from a short form's questions:
+ * `answers` maps a column name to the raw answer as the survey wrote it (a
+ * label, a number, or blank / `null`). Throws on an answer that is none of
+ * the options or a column the form does not ask.
+ */
+export function assignShortForm(shortForm: ShortForm, answers: Record<string, string | number | null>): ShortFormAssignment;
+
+/**
  * The CSV of an `assign` result, in exactly the format of
  * `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
  * one row per respondent, empty segment cells for an unassigned one.
@@ -1323,6 +1648,12 @@ export function parseSurvey(input: string | Uint8Array, options?: ImportOptions 
  */
 export function segment(survey: Survey, options?: SegmentOptions, onProgress?: (progress: Progress) => void): Segmentation;
 
+/**
+ * The self-contained HTML page of a short form, e.g. after its question
+ * texts were reworded or its segments renamed (its `html` is not read).
+ */
+export function shortFormHtml(shortForm: ShortForm): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -1330,6 +1661,7 @@ export interface InitOutput {
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
+    readonly assignShortForm: (a: any, b: any) => [number, number, number];
     readonly assignmentCsv: (a: any) => [number, number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
@@ -1349,7 +1681,9 @@ export interface InitOutput {
     readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
     readonly segmentation_seed: (a: number) => number;
     readonly segmentation_segments: (a: number) => [number, number, number];
+    readonly segmentation_shortForm: (a: number, b: number) => [number, number, number];
     readonly segmentation_toJSON: (a: number) => [number, number, number];
+    readonly shortFormHtml: (a: any) => [number, number, number, number];
     readonly survey_columns: (a: number) => [number, number, number];
     readonly survey_delimiter: (a: number) => [number, number];
     readonly survey_idColumn: (a: number) => [number, number];

@@ -34,6 +34,10 @@ test("a ragged row is reported next to step 1 with row and column; a good file t
   const cards = await waitForCards(page);
   assert.equal(cards.length, 4);
   assert.ok(await page.isHidden("#start-error"));
+  // One worker all along, each file parsed once: the sample, the ragged file, the sample again.
+  const stats = await page.evaluate(() => window.__citizenSegmentsStats);
+  assert.equal(stats.workers, 1);
+  assert.equal(stats.parses, 3);
   assert.deepEqual(log.problems, []);
   await context.close();
 });
@@ -64,6 +68,40 @@ test("a header written as HTML shows as text and runs nothing", async () => {
   const injected = await page.evaluate(() => document.querySelectorAll("main img, main script, main b").length);
   assert.equal(injected, 0);
   assert.deepEqual(log.dialogs, []);
+  assert.deepEqual(log.problems, []);
+  await context.close();
+});
+
+test("an invalid seed, number of segments or weight is shown next to its field, not replaced, and no run starts", async () => {
+  const { page, context, log } = await openPage(browser, server.url);
+  await waitForCards(page);
+  const runs = () => page.evaluate(() => window.__citizenSegmentsStats.segmentations);
+  const before = await runs();
+  await page.fill("#seed", "1.5");
+  await page.fill("#k-max", "");
+  const weight = 'tr[data-column="co_design"] input[type="number"]';
+  await page.fill(weight, "-3");
+  await page.dispatchEvent(weight, "change");
+  await page.click("#run");
+  await page.waitForSelector("#segment-error:not([hidden])");
+  assert.match(await page.textContent("#segment-error"), /not valid: each says why next to it/);
+  assert.equal(await page.textContent("#seed-error"), "The seed must be a whole number from 0 to 4294967295.");
+  assert.equal(await page.getAttribute("#seed", "aria-invalid"), "true");
+  assert.equal(await page.getAttribute("#seed", "aria-describedby"), "seed-error");
+  assert.equal(await page.inputValue("#seed"), "1.5", "the field keeps what was typed");
+  assert.match(await page.textContent("#k-max-error"), /The most segments must be a whole number from 2 to 50/);
+  assert.match(await page.textContent(`tr[data-column="co_design"] .field-error`), /A weight is a number from 0 to 10/);
+  assert.equal(await runs(), before, "nothing ran");
+  // Corrected, the run goes and the notes go away.
+  await page.fill("#seed", "7");
+  await page.fill("#k-max", "3");
+  await page.fill(weight, "2");
+  await page.dispatchEvent(weight, "change");
+  await page.click("#run");
+  await page.waitForFunction(() => /Found \d segments .*\(seed 7\)/.test(document.querySelector("#run-status").textContent));
+  assert.equal(await page.$$eval(".field-error", (notes) => notes.length), 0);
+  assert.ok(await page.isHidden("#segment-error"));
+  assert.equal(await runs(), before + 1);
   assert.deepEqual(log.problems, []);
   await context.close();
 });

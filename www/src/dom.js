@@ -36,3 +36,25 @@ export function showError(box, error) {
 }
 
 export const percent = (x) => `${(x * 100).toFixed(1)} %`;
+
+/**
+ * Marks `input` invalid with `message` shown right after it (and read with
+ * it by assistive technology), or clears that when `message` is null.
+ */
+export function fieldError(input, message) {
+  const id = `${input.id}-error`;
+  let note = document.getElementById(id);
+  if (!message) {
+    note?.remove();
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!note) {
+    note = el("span", { id, class: "field-error" });
+    input.after(note);
+  }
+  note.textContent = message;
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", id);
+}

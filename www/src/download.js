@@ -90,10 +90,3 @@ export async function svgToPng(svgText, scale = 2) {
     URL.revokeObjectURL(url);
   }
 }
-
-/** A CSV cell: quoted when needed, and neutralised where a spreadsheet would run it as a formula. */
-export function csvCell(value) {
-  let text = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
