@@ -12,6 +12,7 @@ use crate::cluster::{MatrixClustering, MatrixOptions, kmeans_matrix};
 use crate::export::{self, ReportFormat};
 use crate::model::{Assignment, Model};
 use crate::segment::{self, Progress, SegmentOptions};
+use crate::shortform::{ShortForm, ShortFormAssignment, ShortFormOptions};
 use crate::survey::{self, ImportError, ImportOptions};
 
 /// Serialises an output for JS as plain data: objects (not `Map`s) for maps
@@ -157,6 +158,8 @@ fn import_error(error: ImportError) -> JsValue {
 #[wasm_bindgen]
 pub struct Segmentation {
     inner: segment::Segmentation,
+    /// The answers, for `shortForm`.
+    survey: survey::Survey,
 }
 
 /// Options of `Segmentation.report`.
@@ -296,6 +299,64 @@ impl Segmentation {
         let file_name = options.file_name.as_deref().unwrap_or("survey");
         Ok(export::run_report(&self.inner, file_name, format))
     }
+
+    /// The few questions that best tell a respondent's segment (at most
+    /// `maxQuestions`, default 5, or the caller's `questions` scored), with
+    /// cross-validated accuracy, the rules and a self-contained HTML form.
+    #[wasm_bindgen(js_name = shortForm)]
+    pub fn short_form(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ShortFormOptions")] options: Option<
+            Ts<ShortFormOptions>,
+        >,
+    ) -> Result<Ts<ShortForm>, JsError> {
+        let options: ShortFormOptions = from_js(options)?;
+        to_ts(&crate::shortform::short_form(
+            &self.survey,
+            &self.inner,
+            &options,
+        )?)
+    }
+}
+
+/// Puts one respondent in a segment from a short form's questions:
+/// `answers` maps a column name to the raw answer as the survey wrote it (a
+/// label, a number, or blank / `null`). Throws on an answer that is none of
+/// the options or a column the form does not ask.
+#[wasm_bindgen(js_name = assignShortForm)]
+pub fn assign_short_form(
+    #[wasm_bindgen(js_name = shortForm)] short_form: Ts<ShortForm>,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string | number | null>")]
+    answers: JsValue,
+) -> Result<Ts<ShortFormAssignment>, JsError> {
+    let form: ShortForm = parse_json(&short_form.js_value(), "short form")?;
+    let raw: std::collections::BTreeMap<String, serde_json::Value> =
+        parse_json(&answers, "answers")?;
+    let mut answers = std::collections::BTreeMap::new();
+    for (column, value) in raw {
+        let text = match value {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Null => String::new(),
+            other => {
+                return Err(JsError::new(&format!(
+                    "answer to {column:?} must be a string, a number or null, got {other}"
+                )));
+            }
+        };
+        answers.insert(column, text);
+    }
+    to_ts(&crate::shortform::assign_short_form(&form, &answers)?)
+}
+
+/// The self-contained HTML page of a short form, e.g. after its question
+/// texts were reworded or its segments renamed (its `html` is not read).
+#[wasm_bindgen(js_name = shortFormHtml)]
+pub fn short_form_html(
+    #[wasm_bindgen(js_name = shortForm)] short_form: Ts<ShortForm>,
+) -> Result<String, JsError> {
+    let form: ShortForm = parse_json(&short_form.js_value(), "short form")?;
+    Ok(crate::shortform::short_form_html(&form))
 }
 
 /// Finds segments of respondents with k-means. `onProgress`, if given, is
@@ -318,7 +379,10 @@ pub fn segment(
         }
     };
     let inner = segment::segment_with_progress(&survey.0, &options, &mut report)?;
-    Ok(Segmentation { inner })
+    Ok(Segmentation {
+        inner,
+        survey: survey.0.clone(),
+    })
 }
 
 /// Puts a survey's respondents into the segments of a saved model. Throws
