@@ -8,6 +8,8 @@
 //   result, return it (toJSON) and its exports.
 // - { type: "rename", names, options, fileName }: rename the kept result's
 //   segments and export it again (no new segmentation while it is held).
+// - { type: "shortForm", options, segmentOptions, names }: the kept result's
+//   short sign-up form (segmentation.shortForm), as plain data.
 // - { type: "assign", model }: put the kept survey's respondents into a saved
 //   model's segments; the CSV is the package's own (assignmentCsv).
 //
@@ -93,6 +95,12 @@ const tasks = {
     const segmentation = held.segmentation ?? runSegment({ ...options, names }, id);
     segmentation.rename(names);
     return { segments: segmentation.segments, exports: exportsOf(segmentation, fileName) };
+  },
+
+  // A fresh worker no longer holds the result: the same seeded run gives it back, with the names shown.
+  shortForm({ id, options, segmentOptions, names }) {
+    const segmentation = held.segmentation ?? runSegment({ ...segmentOptions, names }, id);
+    return { shortForm: segmentation.shortForm(options) };
   },
 
   assign({ model }) {
