@@ -13,6 +13,7 @@ const { columnRows, leftOutNote } = await import("../../www/src/build/columns.js
 const { chartBlock, colourOf, heatmapData, mapData, resultCharts } = await import("../../www/src/build/result-charts.js");
 const { recognisedActivities, resultsSummary, reuseTable, runStatus, warningList } = await import("../../www/src/build/summary.js");
 const { ACTIVITIES } = await import("../../www/src/build/columns.js");
+const { accuracySentence, questionList, recallList, shareInWords } = await import("../../www/src/build/shortform.js");
 
 const { columns, result } = JSON.parse(readFileSync(new URL("./fixtures/sample-result.json", import.meta.url), "utf8"));
 const names = new Map(result.segments.map((s) => [s.id, s.name]));
@@ -173,4 +174,47 @@ test("reuse table: respondents per segment of a saved model, the unassigned last
   const table = reuseTable(model, [0, 0, 2, -1, 1, 0, -1, 2], { surveyName: "new.csv", modelName: "old-model.json" });
   assertSnapshot("reuse-table", table);
   assert.match(serialise(table), /Segment 2/);
+});
+
+test("short form: shares in words, the accuracy sentence, recall per segment and the questions with a swap", () => {
+  const words = [0, 0.05, 0.15, 0.5, 0.83, 0.87, 0.9, 0.91, 0.97, 0.99, 1, NaN].map(shareInWords);
+  assert.deepEqual(words, [
+    "hardly anyone", "nearly 1 in 10", "nearly 2 in 10", "5 in 10", "more than 8 in 10", "nearly 9 in 10",
+    "9 in 10", "9 in 10", "more than 9 in 10", "almost everyone", "almost everyone", "an unknown share of",
+  ]);
+  const shortForm = {
+    chosen: true,
+    questions: [
+      { column: "co_design", text: "co_design", kind: "likert", options: ["Not at all interested", "Very interested"] },
+      { column: "<b>area</b>", text: "<b>area</b>", kind: "categorical", options: ["North", "South"] },
+    ],
+    segments: [{ id: 0, name: "Designers" }, { id: 1, name: "Locals" }],
+    accuracy: {
+      folds: 5,
+      respondents: 1500,
+      overall: 0.9,
+      segments: [
+        { segment: 0, respondents: 800, recall: 0.95 },
+        { segment: 1, respondents: 700, recall: 0.84 },
+      ],
+    },
+  };
+  assert.equal(
+    accuracySentence(shortForm),
+    "With 2 questions, the form puts 9 in 10 people in the same segment as the full survey (90 % of 1,500 respondents, each checked against a form built without them).",
+  );
+  const recall = recallList(shortForm, new Map([[1, "Renamed locals"]]));
+  assert.deepEqual([...recall.querySelectorAll("li")].map((li) => li.textContent), [
+    "Designers: more than 9 in 10 of its 800 respondents (95 %)",
+    "Renamed locals: more than 8 in 10 of its 700 respondents (84 %)",
+  ]);
+  const swaps = [];
+  const list = questionList(shortForm, { candidates: ["co_design", "co_planning", "<b>area</b>"], onSwap: (i, c) => swaps.push([i, c]) });
+  const [first] = list.querySelectorAll("select");
+  assert.deepEqual([...first.options].map((o) => o.value), ["co_design", "co_planning"], "a question already asked is not offered again");
+  first.value = "co_planning";
+  first.dispatchEvent(new window.Event("change"));
+  assert.deepEqual(swaps, [[0, "co_planning"]]);
+  assert.equal(list.querySelectorAll("b").length, 0);
+  assertSnapshot("short-form", wrap(list, recall));
 });

@@ -40,6 +40,13 @@ export const ui = {
   downloads: $("#downloads"),
   exportStatus: $("#export-status"),
   exportError: $("#export-error"),
+  formStep: $("#step-form"),
+  formMax: $("#form-max"),
+  formMake: $("#form-make"),
+  formStatus: $("#form-status"),
+  formResult: $("#form-result"),
+  formDownload: $("#form-download"),
+  formError: $("#form-error"),
   modelInput: $("#model-input"),
   reuseStatus: $("#reuse-status"),
   reuseCancel: $("#reuse-cancel"),
@@ -47,7 +54,7 @@ export const ui = {
   reuseError: $("#reuse-error"),
 };
 
-export const errorBoxes = () => [ui.startError, ui.reviewError, ui.segmentError, ui.exportError, ui.reuseError];
+export const errorBoxes = () => [ui.startError, ui.reviewError, ui.segmentError, ui.exportError, ui.formError, ui.reuseError];
 
 /** A fresh state for a newly chosen survey. */
 function initial() {

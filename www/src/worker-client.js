@@ -32,6 +32,7 @@ const DOING = {
   segment: "Finding segments",
   rename: "Putting the new names into the downloads",
   assign: "Putting the respondents into the model's segments",
+  shortForm: "Making the short form",
 };
 
 /**

@@ -1,21 +1,23 @@
 // The page's one long-lived worker. It holds the parsed survey and the last
-// segmentation, so a file is parsed once.
+// segmentation, so a file is parsed once and a rename only re-exports.
 // Requests come from worker-client.js, one at a time, in order:
 //
 // - { type: "init", module }: instantiate the wasm module compiled by the page.
 // - { type: "load", bytes, importOptions }: parse a survey, keep it, describe it.
 // - { type: "segment", options, fileName }: segment the kept survey, keep the
 //   result, return it (toJSON) and its exports.
-// - { type: "rename", names, options, fileName }: the kept result's exports
-//   with new segment names (for now by the same seeded run with `names`).
+// - { type: "rename", names, options, fileName }: rename the kept result's
+//   segments and export it again (no new segmentation while it is held).
+// - { type: "shortForm", options, segmentOptions, names }: the kept result's
+//   short sign-up form (segmentation.shortForm), as plain data.
 // - { type: "assign", model }: put the kept survey's respondents into a saved
-//   model's segments, and write them as the assignments CSV.
+//   model's segments; the CSV is the package's own (assignmentCsv).
 //
 // Every answer carries { id, stats }: how many parses and segmentations this
 // worker has run (the page's tests count them) and the options of the last.
 // A wasm trap (RuntimeError) leaves the module unusable, so its answer says
 // `fatal` and the page replaces the worker.
-import { initSync, assign, parseSurvey, segment } from "citizen-segments";
+import { initSync, assign, assignmentCsv, parseSurvey, segment } from "citizen-segments";
 
 const held = { survey: null, segmentation: null };
 // The counts, and the options of the last parse and segmentation, so a test
@@ -87,11 +89,18 @@ const tasks = {
     return { ids: held.survey.ids, result: segmentation.toJSON(), exports: exportsOf(segmentation, fileName) };
   },
 
-  // Until the package can rename a result, the names go in as an option of
-  // the same seeded (so deterministic) run.
+  // A fresh worker no longer holds the result: the same seeded (so
+  // deterministic) run gives it back.
   rename({ id, names, options, fileName }) {
-    const segmentation = runSegment({ ...options, names }, id);
+    const segmentation = held.segmentation ?? runSegment({ ...options, names }, id);
+    segmentation.rename(names);
     return { segments: segmentation.segments, exports: exportsOf(segmentation, fileName) };
+  },
+
+  // A fresh worker no longer holds the result: the same seeded run gives it back, with the names shown.
+  shortForm({ id, options, segmentOptions, names }) {
+    const segmentation = held.segmentation ?? runSegment({ ...segmentOptions, names }, id);
+    return { shortForm: segmentation.shortForm(options) };
   },
 
   assign({ model }) {
@@ -102,30 +111,10 @@ const tasks = {
       ids: survey.ids,
       assignments: assignment.assignments,
       distances: assignment.distances,
-      csv: assignmentCsv(survey.ids, assignment, model),
+      csv: assignmentCsv(assignment),
     };
   },
 };
-
-// The reuse CSV, until the package writes it: the columns of the assignments
-// download, a respondent in no segment with empty cells.
-function assignmentCsv(ids, { assignments, distances }, model) {
-  const segmentIds = model.segmentIds ?? [];
-  const nameOf = (id) => model.names?.[segmentIds.indexOf(id)] ?? "";
-  const lines = ["respondent_id,segment_id,segment_name,distance"];
-  assignments.forEach((id, i) => {
-    const cells = id < 0 ? [ids[i], "", "", ""] : [ids[i], id, nameOf(id), distances[i]];
-    lines.push(cells.map(csvCell).join(","));
-  });
-  return `${lines.join("\r\n")}\r\n`;
-}
-
-/** A CSV cell: quoted when needed, and neutralised where a spreadsheet would run it as a formula. */
-function csvCell(value) {
-  let text = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function failure(id, type, error) {
   const fatal = error instanceof WebAssembly.RuntimeError;

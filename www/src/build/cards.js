@@ -93,7 +93,8 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
       ` · ${percent(summary.share)} · `,
       stabilityBadge(summary.stability),
     ),
-    profile.belowMinSize
+    // The brief's caution, when it has one, already says the segment is too small.
+    profile.belowMinSize && !brief.caution
       ? el("p", {
           class: "small-flag",
           text: `Fewer than ${minGroupSize} respondents: read with care; exports hide its figures.`,

@@ -34,6 +34,11 @@ async function currentExports() {
   return run.exports;
 }
 
+/** Puts the names shown into the worker's result; false (with the error shown) when that failed. */
+export async function syncNames() {
+  return (await currentExports()) != null;
+}
+
 const FILES = [
   ["Segment of each respondent (CSV)", "assignments.csv", "text/csv", (e) => e.assignmentsCsv],
   ["Segment profiles (CSV)", "profiles.csv", "text/csv", (e) => e.profilesCsv],

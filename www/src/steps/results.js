@@ -10,6 +10,7 @@ import { chartSvg, download, svgToPng } from "../download.js";
 import { baseName, state, ui } from "../state.js";
 import { renderReview } from "./review.js";
 import { clearDownloads, renderDownloads } from "./export.js";
+import { clearShortForm, showShortFormStep } from "./shortform.js";
 
 const activityNames = new Map(ACTIVITIES);
 
@@ -27,6 +28,8 @@ export function clearResults() {
   ui.cards.replaceChildren();
   ui.charts.replaceChildren();
   clearDownloads();
+  clearShortForm();
+  ui.formStep.hidden = true;
 }
 
 function renderResults() {
@@ -51,6 +54,7 @@ function renderResults() {
   ui.results.hidden = false;
   renderCharts();
   renderDownloads();
+  showShortFormStep();
 }
 
 function rename(id, name) {
