@@ -226,7 +226,7 @@ pub fn recognise(
                     out.sources.push(source(None, activity, true));
                 }
             }
-            ColumnKind::Id | ColumnKind::Text => {}
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => {}
         }
         let asked = column.kind == ColumnKind::Likert || clustered.contains(&column.name);
         if asked && out.sources.len() == before {
@@ -288,6 +288,9 @@ mod tests {
             options: options.map(|o| o.into_iter().map(String::from).collect()),
             levels: None,
             headers: vec![],
+            code: None,
+            reason: None,
+            other_of: None,
             values,
         }
     }

@@ -6,6 +6,7 @@
 mod check;
 mod error;
 mod options;
+mod rename;
 mod result;
 mod stages;
 

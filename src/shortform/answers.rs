@@ -126,7 +126,7 @@ impl Question {
                 set.dedup();
                 Ok(Answer::Ticked(set))
             }
-            ColumnKind::Id | ColumnKind::Text => Err(err()),
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => Err(err()),
         }
     }
 

@@ -137,6 +137,7 @@ fn askable(kind: ColumnKind) -> Result<(), &'static str> {
     match kind {
         ColumnKind::Id => Err("the respondent id"),
         ColumnKind::Text => Err("free text"),
+        ColumnKind::Metadata => Err("metadata about the response"),
         _ => Ok(()),
     }
 }

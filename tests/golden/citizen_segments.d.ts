@@ -1202,9 +1202,16 @@ export interface Progress {
 }
 
 /**
- * Where new respondents go.
+ * Where new respondents go. Serialises to camelCase JSON and reads back
+ * (a distance of `null` is read as NaN), so a saved assignment can be
+ * exported later.
  */
 export interface Assignment {
+    /**
+     * Respondent identifiers in input order (the survey's id column, or its
+     * spreadsheet row numbers).
+     */
+    ids: string[];
     /**
      * Segment id per respondent in input order; -1 when the respondent
      * answered none of the model's questions.
@@ -1215,6 +1222,11 @@ export interface Assignment {
      * (NaN, JSON `null`, for -1).
      */
     distances: number[];
+    /**
+     * The model's segment names, indexed by segment id: `names[2]` names
+     * segment 2. Empty strings when the model was saved without names.
+     */
+    names: string[];
 }
 
 /**
@@ -1247,6 +1259,16 @@ export class Segmentation {
      * than `minGroupSize` respondents are suppressed.
      */
     profilesCsv(): string;
+    /**
+     * Gives segments new names, without running the segmentation again:
+     * keys are segment ids written as strings (`{ "0": "Doers" }`, as in the
+     * `names` option), values are trimmed. Throws an `Error` naming the
+     * problem, changing nothing, for an id this result does not have, a
+     * blank name, or two segments that would share a name. Afterwards
+     * `segments`, `toJSON()`, `model()`, `assignmentsCsv()`, `profilesCsv()`
+     * and `report()` all use the new names.
+     */
+    rename(names: Record<string, string>): void;
     /**
      * A self-contained report of the run (HTML by default, or Markdown).
      */
@@ -1347,6 +1369,13 @@ export class Survey {
 export function assign(model: Model, survey: Survey): Assignment;
 
 /**
+ * The CSV of an `assign` result, in exactly the format of
+ * `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
+ * one row per respondent, empty segment cells for an unassigned one.
+ */
+export function assignmentCsv(assignment: Assignment): string;
+
+/**
  * k-means on a plain numeric matrix: `data` row-major with `width` numbers
  * per row, NaN for a missing value.
  */
@@ -1375,6 +1404,7 @@ export interface InitOutput {
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
+    readonly assignmentCsv: (a: any) => [number, number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
     readonly segment: (a: number, b: number, c: number) => [number, number, number];
@@ -1389,6 +1419,7 @@ export interface InitOutput {
     readonly segmentation_k: (a: number) => number;
     readonly segmentation_model: (a: number) => [number, number, number];
     readonly segmentation_profilesCsv: (a: number) => [number, number];
+    readonly segmentation_rename: (a: number, b: any) => [number, number];
     readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
     readonly segmentation_seed: (a: number) => number;
     readonly segmentation_segments: (a: number) => [number, number, number];
