@@ -9,6 +9,7 @@ mod naming;
 mod phrases;
 mod reach;
 mod recognise;
+mod roles;
 mod vocabulary;
 mod wording;
 
@@ -24,4 +25,5 @@ pub use recognise::{
     ActivitySource, Recognition, Unmatched, recognise, recognise_activity, split_grid,
     unmatched_activity_like,
 };
+pub use roles::{ColumnRole, Role, default_roles};
 pub use vocabulary::{Entry, GAP, VOCABULARIES, Vocabulary};
