@@ -1,6 +1,50 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
+ * A few questions that tell a respondent's segment, with the tree that
+ * reads them and a self-contained HTML form. Plain data (camelCase JSON).
+ */
+export interface ShortForm {
+    /**
+     * Version of citizen-segments that made it.
+     */
+    version: string;
+    /**
+     * Seed of the fold shuffle.
+     */
+    seed: number;
+    /**
+     * True when the questions were chosen, false when the caller gave them.
+     */
+    chosen: boolean;
+    /**
+     * The questions in asking order.
+     */
+    questions: Question[];
+    /**
+     * The segments, in id order.
+     */
+    segments: FormSegment[];
+    /**
+     * Cross-validated accuracy.
+     */
+    accuracy: Accuracy;
+    /**
+     * The tree as readable rules, one per leaf.
+     */
+    rules: Rule[];
+    /**
+     * The decision tree (node 0 is the root), grown on every respondent in
+     * a segment; `questions` index the list above.
+     */
+    tree: TreeNode[];
+    /**
+     * A self-contained HTML page asking the questions (works offline).
+     */
+    html: string;
+}
+
+/**
  * A level or option that characterises a segment.
  */
 export interface BriefDescriptor {
@@ -139,6 +183,28 @@ export interface Model {
 }
 
 /**
+ * A segment as the form shows it.
+ */
+export interface FormSegment {
+    /**
+     * The segment id.
+     */
+    id: number;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * Its brief's headline.
+     */
+    headline: string;
+    /**
+     * The activities to offer, ranked.
+     */
+    activities: Offer[];
+}
+
+/**
  * Agreement of re-runs with the segmentation.
  *
  * - `ariSeeds`: for each of `stabilityRuns` other seeds (derived from the
@@ -231,9 +297,64 @@ export interface BriefActivity {
 }
 
 /**
+ * An activity to offer a segment, from its brief.
+ */
+export interface Offer {
+    /**
+     * The activity's readable name, e.g. "co-design of services".
+     */
+    activity: string;
+    /**
+     * The approaches that fit it.
+     */
+    approaches: string[];
+}
+
+/**
+ * Cross-validated agreement of the short form with the full segmentation.
+ */
+export interface Accuracy {
+    /**
+     * k of the k-fold cross-validation (stratified by segment).
+     */
+    folds: number;
+    /**
+     * Respondents in a segment (those in none are left out).
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them whose short-form segment, from a tree grown
+     * without their fold, equals their full segment.
+     */
+    overall: number;
+    /**
+     * Recall per segment, in id order.
+     */
+    segments: SegmentRecall[];
+}
+
+/**
  * How many segments to find.
  */
 export type KChoice = number | AutoK;
+
+/**
+ * How often the short form puts a segment's members in their segment.
+ */
+export interface SegmentRecall {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * Respondents of the full segmentation in it.
+     */
+    respondents: number;
+    /**
+     * Share (0..1) of them the short form puts back in it; `null` when empty.
+     */
+    recall: number | undefined;
+}
 
 /**
  * How to approach one segment.
@@ -263,6 +384,29 @@ export interface Brief {
      * Levels and options that characterise the segment (channel, age band, ...).
      */
     descriptors: BriefDescriptor[];
+}
+
+/**
+ * How to make a short form. Every field is optional.
+ */
+export interface ShortFormOptions {
+    /**
+     * Most questions to choose. Default 5, at most 20.
+     */
+    maxQuestions?: number;
+    /**
+     * The questions to ask (column names, in asking order): scored, not
+     * chosen. At most `maxQuestions`. Default: chosen.
+     */
+    questions?: string[];
+    /**
+     * k of the k-fold cross-validation. Default 5, 2..=20.
+     */
+    folds?: number;
+    /**
+     * Seed of the fold shuffle. Default: the segmentation's seed.
+     */
+    seed?: number;
 }
 
 /**
@@ -333,6 +477,12 @@ export interface Feature {
 }
 
 /**
+ * One node of the tree; nodes refer to their children by index, the root
+ * is node 0.
+ */
+export type TreeNode = { node: "leaf"; segment: number; respondents: number } | { node: "split"; test: Test; yes: number; no: number; missing: number };
+
+/**
  * One of the seven co-production activities a survey asks about.
  */
 export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
@@ -363,6 +513,24 @@ export interface CategoryProfile {
      * difference of the 0/1 "chose it" answer; 0 when p is 0 or 1.
      */
     standardisedDifference: number | undefined;
+}
+
+/**
+ * One path through the tree.
+ */
+export interface Rule {
+    /**
+     * The segment id the path ends in.
+     */
+    segment: number;
+    /**
+     * The conditions, all of which hold on the path (empty: everyone).
+     */
+    conditions: string[];
+    /**
+     * Training respondents that took the path.
+     */
+    respondents: number;
 }
 
 /**
@@ -399,6 +567,55 @@ export interface Column {
      * grouped `multi`).
      */
     headers?: string[];
+    /**
+     * The survey tool's short code for the column (`Q1_1`, `Q1[SQ001]`)
+     * when the file has a header row of codes under or over the readable
+     * names; for a grouped `multi`, the question's code.
+     */
+    code?: string;
+    /**
+     * `metadata` only: why the column was recognised as metadata, e.g.
+     * `named like an IP address` or `every answer is a date or time`.
+     */
+    reason?: string;
+    /**
+     * A free-text column tied to a question (its "Other (please specify)"
+     * text): the question's name.
+     */
+    otherOf?: string;
+}
+
+/**
+ * One question of a short form.
+ */
+export interface Question {
+    /**
+     * The survey column.
+     */
+    column: string;
+    /**
+     * The question as the survey's header writes it.
+     */
+    text: string;
+    /**
+     * `likert`, `numeric`, `categorical` or `multi`.
+     */
+    kind: ColumnKind;
+    /**
+     * The answer options in order: scale labels (or the scale's numbers),
+     * categories, or multi-select options; empty for a free number.
+     */
+    options: string[];
+    /**
+     * Scales only: the scale position of each option, as the tree's
+     * `atMost` tests read it; empty otherwise.
+     */
+    values: number[];
+    /**
+     * Multi-select questions spread over tick columns: their headers, one
+     * per option; empty otherwise.
+     */
+    headers: string[];
 }
 
 /**
@@ -741,7 +958,7 @@ export interface QuestionProfile {
 /**
  * The kinds of [`Warning`].
  */
-export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "other";
+export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "previewsLeftOut" | "incompleteResponses" | "other";
 
 /**
  * The literal `"auto"`.
@@ -979,7 +1196,12 @@ export type Measure = "topTwoShare" | "share" | "mean";
 /**
  * What a column holds, inferred by the import and overridable by the caller.
  */
-export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text";
+export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text" | "metadata";
+
+/**
+ * What a split node asks. `question` indexes the short form's questions.
+ */
+export type Test = { test: "atMost"; question: number; value: number } | { test: "oneOf"; question: number; options: number[] } | { test: "ticked"; question: number; option: number };
 
 /**
  * What sets a segment apart. Likert/numeric questions are ranked by
@@ -1115,6 +1337,20 @@ export interface SegmentOptions {
      * over between reruns. Default none.
      */
     previous?: Model | undefined;
+}
+
+/**
+ * Where [`assign_short_form`] puts a respondent.
+ */
+export interface ShortFormAssignment {
+    /**
+     * The segment id.
+     */
+    segment: number;
+    /**
+     * The segment's name.
+     */
+    name: string;
 }
 
 /**
