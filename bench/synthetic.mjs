@@ -52,3 +52,11 @@ export function inertiaOf(flat, width, centroids, labels) {
   }
   return total;
 }
+
+/** The matrix as a survey export: an id column and questions q1..qd (answers 1..5). */
+export function likertCsv(flat, rows, width) {
+  const header = ["id", ...Array.from({ length: width }, (_, c) => `q${c + 1}`)].join(",");
+  const lines = [header];
+  for (let r = 0; r < rows; r++) lines.push(`${r + 1},${Array.from(flat.subarray(r * width, (r + 1) * width)).join(",")}`);
+  return lines.join("\n") + "\n";
+}

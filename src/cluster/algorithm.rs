@@ -1,12 +1,15 @@
 //! Weighted k-means with missing answers.
 //!
-//! Each restart `r` seeds a `Xoshiro256Plus` from `(seed, r)` and lets linfa
-//! 0.8.1 pick k-means++ starting centroids and run one Lloyd iteration on the
-//! mean-imputed matrix (linfa takes neither missing values nor weights). Those
-//! centroids only start our own exact, weighted Lloyd iterations, so none of
-//! linfa's quirks reach the result: its centroids count the old centroid as one
-//! more point, its `inertia()` is a mean, it ignores weights and (with
-//! `n_runs > 1`) returns the last run's memberships.
+//! Each restart `r` seeds a `Xoshiro256Plus` from `(seed, r)`, picks greedy
+//! k-means++ starting centroids on the partial distances and weights
+//! ([`super::seeding`]) and runs exact weighted Lloyd iterations
+//! ([`super::lloyd`]: a SIMD-lane kernel, Hamerly's bounds and centre sums
+//! updated for the rows that moved, with the labels of plain Lloyd). The
+//! rows are prepared once per fit and shared by every restart. (Up to 0.1
+//! the starts came from linfa's k-means++ on the mean-imputed matrix; its
+//! traps are still guarded: k above the distinct rows, k = 0, non-finite
+//! input and bad weights are errors, and labels, centroids and inertia all
+//! come from the kept restart.)
 //!
 //! **Partial distance.** With `p` features of which respondent `i` answered
 //! `p_i > 0`, the squared distance to a centroid is the sum over the answered
@@ -26,20 +29,15 @@
 //! respondent farthest from their centroid (ties to the lowest row) among
 //! clusters that have more than one member, and iteration goes on.
 
-use linfa::DatasetBase;
-use linfa::traits::Fit;
-use linfa_clustering::{KMeans, KMeansInit};
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
 use super::errors::ClusterError;
 use super::hyperparams::KMeansSettings;
-
-/// Lloyd iterations left to linfa after its k-means++ start: one, since our
-/// exact weighted iterations do the rest and linfa's cost as much (it
-/// ignores weights and missing answers anyway).
-const LINFA_ITERATIONS: u64 = 1;
+use super::kernel::{Prepared, sq_one};
+use super::lloyd::lloyd_prepared;
+use super::seeding::greedy_kmeans_pp;
 
 /// The best restart of a k-means fit.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +56,8 @@ pub struct Clustering {
     pub converged: bool,
     /// Which restart was kept (0-based).
     pub restart: u32,
+    /// Restarts run (k-means++ starts tried).
+    pub starts: u32,
 }
 
 /// The seed of restart `r` (SplitMix64 of the seed and restart index), so
@@ -107,14 +107,10 @@ fn nearest_in(row: &[f64], centroids: &[f64]) -> Option<(usize, f64)> {
         return None;
     }
     let scale = p as f64 / observed as f64;
+    let complete = observed == p;
     let mut best: Option<(usize, f64)> = None;
     for (j, c) in centroids.chunks_exact(p).enumerate() {
-        let mut sum = 0.0;
-        for (x, c) in row.iter().zip(c) {
-            let d = if x.is_finite() { x - c } else { 0.0 };
-            sum += d * d;
-        }
-        let d = sum * scale;
+        let d = sq_one(row, c, complete) * scale;
         if best.is_none_or(|(_, b)| d < b) {
             best = Some((j, d));
         }
@@ -176,81 +172,6 @@ fn feature_means(data: ArrayView2<'_, f64>, weights: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Mean over features of the weighted variance of the answered cells: the
-/// scale of `tolerance`.
-fn mean_variance(data: ArrayView2<'_, f64>, weights: &[f64]) -> f64 {
-    let means = feature_means(data, weights);
-    let p = data.ncols().max(1) as f64;
-    data.axis_iter(Axis(1))
-        .zip(&means)
-        .map(|(col, m)| {
-            let (mut s, mut w) = (0.0, 0.0);
-            for (x, wi) in col.iter().zip(weights) {
-                if x.is_finite() {
-                    s += wi * (x - m) * (x - m);
-                    w += wi;
-                }
-            }
-            if w > 0.0 { s / w } else { 0.0 }
-        })
-        .sum::<f64>()
-        / p
-}
-
-/// Assign every row to its nearest centroid; returns whether any label changed.
-fn assign_all(
-    data: ArrayView2<'_, f64>,
-    centroids: &Array2<f64>,
-    labels: &mut [usize],
-    distances: &mut [f64],
-) -> bool {
-    let mut changed = false;
-    for (i, row) in data.axis_iter(Axis(0)).enumerate() {
-        let (j, d) = nearest(row, centroids.view()).unwrap_or((0, 0.0));
-        if labels[i] != j {
-            changed = true;
-            labels[i] = j;
-        }
-        distances[i] = d;
-    }
-    changed
-}
-
-/// Weighted means of the members per cluster and feature over answered
-/// cells; a cell no member answered keeps `previous`. Also returns the
-/// member counts.
-fn update_centroids(
-    data: ArrayView2<'_, f64>,
-    weights: &[f64],
-    labels: &[usize],
-    previous: &Array2<f64>,
-) -> (Array2<f64>, Vec<usize>) {
-    let (k, p) = previous.dim();
-    let mut sums = vec![0.0; k * p];
-    let mut totals = vec![0.0; k * p];
-    let mut counts = vec![0usize; k];
-    for ((row, &c), &w) in data.axis_iter(Axis(0)).zip(labels).zip(weights) {
-        counts[c] += 1;
-        let (s, t) = (
-            &mut sums[c * p..(c + 1) * p],
-            &mut totals[c * p..(c + 1) * p],
-        );
-        for ((x, s), t) in row.iter().zip(s).zip(t) {
-            if x.is_finite() {
-                *s += w * x;
-                *t += w;
-            }
-        }
-    }
-    let mut out = previous.clone();
-    for ((o, s), t) in out.iter_mut().zip(&sums).zip(&totals) {
-        if *t > 0.0 {
-            *o = s / t;
-        }
-    }
-    (out, counts)
-}
-
 /// Exact weighted Lloyd iterations from `init` (see the module docs).
 /// Every row of `data` must have at least one answer and every weight must
 /// be positive. Returns the clustering (with `restart` 0).
@@ -261,96 +182,52 @@ pub fn lloyd(
     max_iterations: u32,
     tolerance: f64,
 ) -> Clustering {
-    let n = data.nrows();
-    // Only an empty cluster needs the feature means (to re-seed it).
-    let mut means: Option<Vec<f64>> = None;
-    let threshold = tolerance * mean_variance(data, weights);
-    let mut centroids = init;
-    let mut labels = vec![usize::MAX; n];
-    let mut distances = vec![0.0; n];
-    let mut iterations = 0u32;
-    let mut converged = false;
-    loop {
-        let changed = assign_all(data, &centroids, &mut labels, &mut distances);
-        if iterations > 0 && !changed {
-            converged = true;
-            break;
-        }
-        if iterations >= max_iterations {
-            break;
-        }
-        let (mut next, mut counts) = update_centroids(data, weights, &labels, &centroids);
-        // Re-seed empty clusters, one at a time, lowest index first.
-        while let Some(empty) = counts.iter().position(|&c| c == 0) {
-            let far = (0..n)
-                .filter(|&i| counts[labels[i]] > 1)
-                .fold(None::<usize>, |best, i| match best {
-                    Some(b) if distances[b] >= distances[i] => Some(b),
-                    _ => Some(i),
-                });
-            let Some(i) = far else { break };
-            counts[labels[i]] -= 1;
-            labels[i] = empty;
-            counts[empty] = 1;
-            distances[i] = 0.0;
-            let means = means.get_or_insert_with(|| feature_means(data, weights));
-            for ((c, x), m) in next
-                .row_mut(empty)
-                .iter_mut()
-                .zip(data.row(i))
-                .zip(means.iter())
-            {
-                *c = if x.is_finite() { *x } else { *m };
-            }
-            let (recomputed, _) = update_centroids(data, weights, &labels, &next);
-            next = recomputed;
-        }
-        let shift: f64 = (&next - &centroids).iter().map(|d| d * d).sum();
-        centroids = next;
-        iterations += 1;
-        if shift <= threshold {
-            assign_all(data, &centroids, &mut labels, &mut distances);
-            converged = true;
-            break;
-        }
-    }
-    let inertia = distances.iter().zip(weights).map(|(d, w)| d * w).sum();
-    Clustering {
-        labels,
-        distances,
-        centroids,
-        inertia,
-        iterations,
-        converged,
-        restart: 0,
-    }
+    let prep = Prepared::new(data, weights);
+    let init: Vec<f64> = init.iter().copied().collect();
+    lloyd_prepared(&prep, &init, max_iterations, tolerance).0
 }
 
-/// One restart: linfa's k-means++ start from the restart's seed, then exact
-/// weighted Lloyd iterations.
-fn run_restart(
-    data: ArrayView2<'_, f64>,
-    weights: &[f64],
-    dataset: &DatasetBase<Array2<f64>, Array1<()>>,
-    settings: &KMeansSettings,
-    r: u32,
-) -> Result<Clustering, ClusterError> {
-    let rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, r));
-    let start = KMeans::params_with_rng(settings.k, rng)
-        .n_runs(1)
-        .init_method(KMeansInit::KMeansPlusPlus)
-        .max_n_iterations(LINFA_ITERATIONS)
-        .fit(dataset)
-        .map_err(|e| ClusterError::Clustering(e.to_string()))?;
-    let mut run = lloyd(
-        data,
-        weights,
-        start.centroids().clone(),
-        settings.max_iterations,
-        settings.tolerance,
-    );
+/// One restart on prepared rows: greedy k-means++ from the restart's seed,
+/// then exact weighted Lloyd iterations. Returns the clustering and the
+/// multiply-adds its distances cost.
+pub(crate) fn run_restart(prep: &Prepared, settings: &KMeansSettings, r: u32) -> (Clustering, f64) {
+    let mut rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, r));
+    let (init, seeding) = greedy_kmeans_pp(prep, settings.k, &mut rng);
+    let (mut run, work) = lloyd_prepared(prep, &init, settings.max_iterations, settings.tolerance);
     run.restart = r;
-    Ok(run)
+    (run, seeding + work)
+}
+
+/// Check what [`kmeans`] needs of its input: `k` between 1 and the number
+/// of distinct rows, a positive finite weight per row, finite answers.
+pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result<(), ClusterError> {
+    let distinct = distinct_rows(data, k);
+    if k == 0 || k > distinct {
+        return Err(ClusterError::KAboveDistinct {
+            k: k as u32,
+            distinct: distinct as u32,
+        });
+    }
+    if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
+        return Err(ClusterError::Clustering(
+            "every clustered respondent needs a positive finite weight".to_string(),
+        ));
+    }
+    if data.iter().any(|x| x.is_infinite()) {
+        return Err(ClusterError::Clustering(
+            "the encoded answers contain a non-finite value".to_string(),
+        ));
+    }
+    if data
+        .rows()
+        .into_iter()
+        .any(|r| r.iter().all(|x| x.is_nan()))
+    {
+        return Err(ClusterError::Clustering(
+            "every clustered respondent needs at least one answer".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// Weighted k-means with `settings.restarts` restarts; the restart with the
@@ -361,71 +238,66 @@ pub fn kmeans(
     weights: &[f64],
     settings: &KMeansSettings,
 ) -> Result<Clustering, ClusterError> {
-    check_fit(data, weights, settings)?;
-    let imputed = impute_means(data, weights);
-    fit_restarts(data, weights, imputed, settings)
+    check_fit(data, weights, settings.k)?;
+    kmeans_prepared(&Prepared::new(data, weights), settings)
 }
 
-/// [`kmeans`] when the caller already holds `data` with its missing cells
-/// replaced by the weighted feature means (as [`impute_means`] gives), so
-/// that a pipeline imputes once however many fits it makes.
-pub fn kmeans_imputed(
-    data: ArrayView2<'_, f64>,
-    imputed: ArrayView2<'_, f64>,
-    weights: &[f64],
+/// How many k-means++ starts a fit runs when their number adapts to the
+/// data: at least `min`, then more while the multiply-adds spent on
+/// distances (seeding and iterations, counted exactly, so the number of
+/// starts is the same for the same data and seed on every machine) stay
+/// within `work`, and at most `max`. A start is begun only when the average
+/// start so far would still fit, so a small survey gets many starts and a
+/// large one `min`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StartBudget {
+    /// Starts always run (>= 1).
+    pub min: u32,
+    /// Starts never exceeded.
+    pub max: u32,
+    /// Multiply-adds allowed for the whole fit.
+    pub work: f64,
+}
+
+impl StartBudget {
+    /// Exactly `n` starts.
+    pub fn exactly(n: u32) -> StartBudget {
+        StartBudget {
+            min: n,
+            max: n,
+            work: 0.0,
+        }
+    }
+}
+
+/// [`kmeans_prepared`] with the number of starts set by `budget`
+/// (`settings.restarts` is ignored); [`Clustering::starts`] says how many ran.
+pub fn kmeans_budgeted(
+    prep: &Prepared,
     settings: &KMeansSettings,
+    budget: StartBudget,
 ) -> Result<Clustering, ClusterError> {
-    check_fit(data, weights, settings)?;
-    if imputed.dim() != data.dim() {
-        return Err(ClusterError::Clustering(
-            "the imputed matrix does not have the data's shape".to_string(),
-        ));
-    }
-    fit_restarts(data, weights, imputed.to_owned(), settings)
-}
-
-/// linfa would return duplicate centroids for k above the number of
-/// distinct rows, and a misleading error for k = 0 or bad weights.
-fn check_fit(
-    data: ArrayView2<'_, f64>,
-    weights: &[f64],
-    settings: &KMeansSettings,
-) -> Result<(), ClusterError> {
-    let distinct = distinct_rows(data, settings.k);
-    if settings.k == 0 || settings.k > distinct {
-        return Err(ClusterError::KAboveDistinct {
-            k: settings.k as u32,
-            distinct: distinct as u32,
-        });
-    }
-    if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
-        return Err(ClusterError::Clustering(
-            "every clustered respondent needs a positive finite weight".to_string(),
-        ));
-    }
-    Ok(())
-}
-
-fn fit_restarts(
-    data: ArrayView2<'_, f64>,
-    weights: &[f64],
-    imputed: Array2<f64>,
-    settings: &KMeansSettings,
-) -> Result<Clustering, ClusterError> {
-    if imputed.iter().any(|x| !x.is_finite()) {
-        return Err(ClusterError::Clustering(
-            "the encoded answers contain a non-finite value".to_string(),
-        ));
-    }
-    let dataset = DatasetBase::from(imputed);
     let mut best: Option<Clustering> = None;
-    for r in 0..settings.restarts {
-        let run = run_restart(data, weights, &dataset, settings, r)?;
+    let (mut spent, mut r) = (0.0, 0u32);
+    while r < budget.max && (r < budget.min || spent + spent / f64::from(r) <= budget.work) {
+        let (run, work) = run_restart(prep, settings, r);
+        spent += work;
+        r += 1;
         if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
             best = Some(run);
         }
     }
-    best.ok_or(ClusterError::ZeroRestarts)
+    let mut best = best.ok_or(ClusterError::ZeroRestarts)?;
+    best.starts = r;
+    Ok(best)
+}
+
+/// [`kmeans`] on rows already prepared (and checked with [`check_fit`]).
+pub fn kmeans_prepared(
+    prep: &Prepared,
+    settings: &KMeansSettings,
+) -> Result<Clustering, ClusterError> {
+    kmeans_budgeted(prep, settings, StartBudget::exactly(settings.restarts))
 }
 
 #[cfg(test)]
@@ -533,11 +405,12 @@ mod tests {
             assert_eq!(nearest(row, c.centroids.view()).unwrap().0, c.labels[i]);
         }
         // No single restart does better.
-        let dataset = DatasetBase::from(impute_means(data.view(), &w));
+        let prep = Prepared::new(data.view(), &w);
         for r in 0..5 {
-            let one = run_restart(data.view(), &w, &dataset, &settings(3), r).unwrap();
+            let (one, _) = run_restart(&prep, &settings(3), r);
             assert!(c.inertia <= one.inertia, "restart {r}");
         }
+        assert_eq!(c.starts, 5);
     }
 
     #[test]
@@ -581,15 +454,27 @@ mod tests {
     }
 
     #[test]
-    fn imputed_once_by_the_caller_gives_the_same_fit() {
-        let data = array![[0.0, f64::NAN], [0.5, 0.0], [9.0, 9.0], [f64::NAN, 9.5]];
-        let w = [1.0, 2.0, 1.0, 1.0];
-        let imputed = impute_means(data.view(), &w);
-        let a = kmeans(data.view(), &w, &settings(2)).unwrap();
-        let b = kmeans_imputed(data.view(), imputed.view(), &w, &settings(2)).unwrap();
-        assert_eq!(a, b);
-        let wrong = array![[0.0], [0.5], [9.0], [9.5]];
-        assert!(kmeans_imputed(data.view(), wrong.view(), &w, &settings(2)).is_err());
+    fn starts_adapt_to_the_budget() {
+        let data = array![[0.0], [1.0], [2.0], [7.0], [8.0], [9.0], [20.0]];
+        let prep = Prepared::new(data.view(), &[1.0; 7]);
+        let s = settings(3);
+        let one = run_restart(&prep, &s, 0).1;
+        let fit = |min, max, work| {
+            kmeans_budgeted(&prep, &s, StartBudget { min, max, work })
+                .unwrap()
+                .starts
+        };
+        // Nothing to spend: the minimum; a large budget: the cap.
+        assert_eq!(fit(2, 50, 0.0), 2);
+        assert_eq!(fit(2, 50, 1e12), 50);
+        // About ten starts' worth (starts differ a little in cost).
+        let ten = fit(1, 1000, 10.0 * one);
+        assert!((5..=20).contains(&ten), "{ten}");
+        assert_eq!(ten, fit(1, 1000, 10.0 * one), "deterministic");
+        assert_eq!(
+            kmeans_budgeted(&prep, &s, StartBudget::exactly(0)).unwrap_err(),
+            ClusterError::ZeroRestarts
+        );
     }
 
     #[test]

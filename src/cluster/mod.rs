@@ -4,12 +4,16 @@
 mod algorithm;
 mod errors;
 mod hyperparams;
+mod kernel;
+mod lloyd;
 mod matrix;
+mod seeding;
 
 pub use algorithm::{
-    Clustering, distinct_rows, impute_means, kmeans, kmeans_imputed, lloyd, nearest,
-    partial_sq_distance, restart_seed,
+    Clustering, StartBudget, check_fit, distinct_rows, impute_means, kmeans, kmeans_budgeted,
+    kmeans_prepared, lloyd, nearest, partial_sq_distance, restart_seed,
 };
 pub use errors::ClusterError;
 pub use hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
+pub use kernel::Prepared;
 pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};

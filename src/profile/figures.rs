@@ -87,7 +87,7 @@ pub fn profile(
             }
         })
         .collect();
-    let names = name_segments(&segments, &options.names);
+    let names = name_segments(&segments, &overall, &recognition, &options.names);
     for (segment, name) in segments.iter_mut().zip(names) {
         segment.brief.name.clone_from(&name);
         segment.name = name;

@@ -1,11 +1,23 @@
-//! Internal validity measures on a complete (mean-imputed) matrix, with
-//! respondent weights. Each returns `None` where the measure is undefined
-//! (fewer than two clusters, all points identical, ...).
+//! Internal validity measures with respondent weights and **partial
+//! distances**: a missing answer (NaN) is left out of a distance, which is
+//! scaled up to all features, as k-means itself measures (never on a
+//! mean-imputed matrix, which would pull respondents with gaps towards the
+//! centre). Each returns `None` where the measure is undefined (fewer than
+//! two clusters, all points identical, ...).
 //!
-//! With weights all 1 they match scikit-learn's `silhouette_score`,
-//! `calinski_harabasz_score` and `davies_bouldin_score`. With weights, a
-//! respondent of weight w counts as w respondents in every mean and sum
-//! (the silhouette of a point leaves out only the point itself).
+//! - Between two respondents: the features both answered, times `p / common`;
+//!   a pair with no answer in common has no distance and is left out of the
+//!   silhouette's means.
+//! - Between a respondent and a centroid: the respondent's answered features,
+//!   times `p / answered`.
+//! - Centroids are the weighted means of the answered cells (a cell no
+//!   member answered takes the overall mean); centroid to centroid is the
+//!   plain Euclidean distance.
+//!
+//! On complete data with weights all 1 they match scikit-learn's
+//! `silhouette_score`, `calinski_harabasz_score` and `davies_bouldin_score`.
+//! With weights, a respondent of weight w counts as w respondents in every
+//! mean and sum (the silhouette of a point leaves out only the point itself).
 
 use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
@@ -19,25 +31,68 @@ fn distance(a: ArrayView1<'_, f64>, b: ArrayView1<'_, f64>) -> f64 {
         .sqrt()
 }
 
+/// Squared partial distance of a row (NaN = missing) to another row or a
+/// centroid: the features both have, scaled up to all of them; `None` with
+/// none in common.
+fn partial_sq(a: &[f64], b: &[f64]) -> Option<f64> {
+    let (mut sum, mut common) = (0.0, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        let d = x - y;
+        if d.is_finite() {
+            sum += d * d;
+            common += 1;
+        }
+    }
+    (common > 0).then(|| sum * a.len() as f64 / common as f64)
+}
+
+/// Weighted means over answered cells per cluster (the overall mean where
+/// no member answered) and the weight of each cluster.
 fn centroids(
     data: ArrayView2<'_, f64>,
     labels: &[usize],
     weights: &[f64],
     k: usize,
 ) -> (Array2<f64>, Vec<f64>) {
-    let mut sums = Array2::<f64>::zeros((k, data.ncols()));
+    let p = data.ncols();
+    let mut sums = Array2::<f64>::zeros((k + 1, p));
+    let mut cells = Array2::<f64>::zeros((k + 1, p));
     let mut totals = vec![0.0; k];
     for (i, row) in data.axis_iter(Axis(0)).enumerate() {
-        let mut s = sums.row_mut(labels[i]);
-        s.scaled_add(weights[i], &row);
         totals[labels[i]] += weights[i];
-    }
-    for (mut s, t) in sums.axis_iter_mut(Axis(0)).zip(&totals) {
-        if *t > 0.0 {
-            s /= *t;
+        for (j, &x) in row.iter().enumerate() {
+            if x.is_finite() {
+                for c in [labels[i], k] {
+                    sums[[c, j]] += weights[i] * x;
+                    cells[[c, j]] += weights[i];
+                }
+            }
         }
     }
-    (sums, totals)
+    let mut out = Array2::<f64>::zeros((k, p));
+    for c in 0..k {
+        for j in 0..p {
+            out[[c, j]] = if cells[[c, j]] > 0.0 {
+                sums[[c, j]] / cells[[c, j]]
+            } else if cells[[k, j]] > 0.0 {
+                sums[[k, j]] / cells[[k, j]]
+            } else {
+                0.0
+            };
+        }
+    }
+    (out, totals)
+}
+
+/// Each row's squared partial distance to its cluster's centroid.
+fn to_own(data: ArrayView2<'_, f64>, labels: &[usize], c: &Array2<f64>) -> Vec<f64> {
+    data.axis_iter(Axis(0))
+        .enumerate()
+        .map(|(i, row)| {
+            let (row, centre) = (row.to_vec(), c.row(labels[i]).to_vec());
+            partial_sq(&row, &centre).unwrap_or(0.0)
+        })
+        .collect()
 }
 
 /// Mean silhouette of the rows listed in `rows` (all rows when `None`),
@@ -82,13 +137,10 @@ pub fn silhouette(
             if i == j {
                 continue;
             }
-            let d: f64 = xi
-                .iter()
-                .zip(row(j))
-                .map(|(a, b)| (a - b) * (a - b))
-                .sum::<f64>()
-                .sqrt();
-            sums[labels[j]] += weights[j] * d;
+            let Some(d) = partial_sq(xi, row(j)) else {
+                continue;
+            };
+            sums[labels[j]] += weights[j] * d.sqrt();
             mass[labels[j]] += weights[j];
         }
         let own = labels[i];
@@ -183,16 +235,16 @@ pub fn calinski_harabasz(
     if used < 2 || n <= used as f64 {
         return None;
     }
-    let mean = data.t().dot(&ndarray::ArrayView1::from(weights)) / n;
+    let (overall, _) = centroids(data, &vec![0; labels.len()], weights, 1);
     let between: f64 = c
         .axis_iter(Axis(0))
         .zip(&totals)
-        .map(|(ci, t)| t * distance(ci, mean.view()).powi(2))
+        .map(|(ci, t)| t * distance(ci, overall.row(0)).powi(2))
         .sum();
-    let within: f64 = data
-        .axis_iter(Axis(0))
-        .enumerate()
-        .map(|(i, row)| weights[i] * distance(row, c.row(labels[i])).powi(2))
+    let within: f64 = to_own(data, labels, &c)
+        .iter()
+        .zip(weights)
+        .map(|(d, w)| w * d)
         .sum();
     if within == 0.0 {
         return None;
@@ -215,8 +267,8 @@ pub fn davies_bouldin(
         return None;
     }
     let mut spread = vec![0.0; k];
-    for (i, row) in data.axis_iter(Axis(0)).enumerate() {
-        spread[labels[i]] += weights[i] * distance(row, c.row(labels[i]));
+    for (i, d) in to_own(data, labels, &c).iter().enumerate() {
+        spread[labels[i]] += weights[i] * d.sqrt();
     }
     for j in &used {
         spread[*j] /= totals[*j];
@@ -296,6 +348,35 @@ mod tests {
         for (a, b) in pairs {
             assert!((a.unwrap() - b.unwrap()).abs() < 1e-12, "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn missing_answers_are_left_out_not_imputed() {
+        let nan = f64::NAN;
+        // Clusters {(0,0), (0,NaN)} and {(4,4), (4,2)}; p = 2.
+        let x = array![[0.0, 0.0], [0.0, nan], [4.0, 4.0], [4.0, 2.0]];
+        let l = [0, 0, 1, 1];
+        let w = [1.0; 4];
+        // Centroids (0,0) (the gap is not answered: the mean of the answered
+        // cell) and (4,3). Within: 0 + 0 + 1 + 1 = 2. Overall mean (2, 2);
+        // between: 2 × 8 + 2 × 5 = 26. CH = 26 × (4 - 2) / (2 × 1) = 26.
+        let ch = calinski_harabasz(x.view(), &l, &w, 2).unwrap();
+        assert!((ch - 26.0).abs() < 1e-12, "{ch}");
+        // Spreads: 0 and 1; centroid distance 5. DB = (0 + 1) / 5 = 0.2.
+        let db = davies_bouldin(x.view(), &l, &w, 2).unwrap();
+        assert!((db - 0.2).abs() < 1e-12, "{db}");
+        // Row 1 (0, NaN): to row 0, 0; to rows 2 and 3, |0 - 4| × √2 each.
+        // s = 1. Row 0: a = 0 (row 1 on the common feature), b = (√32 + √20) / 2.
+        // Row 2: a = 2, b = mean(√32, √32) = √32: s = 1 - 2/√32.
+        // Row 3: a = 2, b = mean(√20, √32): s = 1 - 2/b.
+        let b3 = (20f64.sqrt() + 32f64.sqrt()) / 2.0;
+        let expected = (1.0 + 1.0 + (1.0 - 2.0 / 32f64.sqrt()) + (1.0 - 2.0 / b3)) / 4.0;
+        let s = silhouette(x.view(), &l, &w, 2, None).unwrap();
+        assert!((s - expected).abs() < 1e-12, "{s} {expected}");
+        // A pair with nothing in common has no distance: row 0 (NaN, 1)
+        // never meets row 1 (2, NaN), and silhouette still exists.
+        let y = array![[nan, 1.0], [2.0, nan], [2.0, 1.0], [9.0, 9.0], [9.0, 8.0]];
+        assert!(silhouette(y.view(), &[0, 0, 0, 1, 1], &[1.0; 5], 2, None).is_some());
     }
 
     #[test]

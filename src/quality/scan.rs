@@ -4,16 +4,18 @@ use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use super::measures::{calinski_harabasz, davies_bouldin, silhouette, stratified_sample};
-use crate::cluster::{ClusterError, Clustering, KMeansSettings, kmeans_imputed, restart_seed};
+use crate::cluster::{
+    ClusterError, Clustering, KMeansSettings, Prepared, check_fit, kmeans_prepared, restart_seed,
+};
 
 /// How `"auto"` picks k.
 pub const K_RULE: &str = "highest mean silhouette; ties (within 1e-9) go to the smaller k; \
 if no k has a silhouette, the smallest k";
 
 /// Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
-/// Davies–Bouldin are computed on the mean-imputed encoded matrix with
-/// Euclidean distance and respondent weights; `None` (JSON `null`) where
-/// undefined.
+/// Davies–Bouldin are computed on the encoded answers with partial
+/// distances (missing answers left out, see [`super::measures`]) and
+/// respondent weights; `None` (JSON `null`) where undefined.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -45,11 +47,11 @@ pub struct KScan {
     pub silhouette_sample: u32,
 }
 
-/// Quality of `clustering` (rows of `imputed`), silhouette on at most
+/// Quality of `clustering` (rows of `data`, NaN = missing), silhouette on at most
 /// `sample` rows (a sample stratified by cluster, seeded by `seed` and k).
 /// Returns the quality and the number of rows the silhouette used.
 pub fn evaluate(
-    imputed: ArrayView2<'_, f64>,
+    data: ArrayView2<'_, f64>,
     weights: &[f64],
     clustering: &Clustering,
     sample: usize,
@@ -67,20 +69,21 @@ pub fn evaluate(
     let quality = Quality {
         k: k as u32,
         inertia: clustering.inertia,
-        silhouette: silhouette(imputed, labels, weights, k, Some(&rows)),
-        calinski_harabasz: calinski_harabasz(imputed, labels, weights, k),
-        davies_bouldin: davies_bouldin(imputed, labels, weights, k),
+        silhouette: silhouette(data, labels, weights, k, Some(&rows)),
+        calinski_harabasz: calinski_harabasz(data, labels, weights, k),
+        davies_bouldin: davies_bouldin(data, labels, weights, k),
     };
     (quality, used)
 }
 
 /// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`].
 /// Returns the scan and the clustering at the chosen k. `progress` hears the
-/// share of the scan done (0..=1) after each k.
+/// share of the scan done (0..=1) after each k. `prep` is `data` and
+/// `weights` prepared once for every fit.
 #[allow(clippy::too_many_arguments)] // the pipeline's already-checked pieces, passed as they are
 pub fn scan_k(
     data: ArrayView2<'_, f64>,
-    imputed: ArrayView2<'_, f64>,
+    prep: &Prepared,
     weights: &[f64],
     k_min: u32,
     k_max: u32,
@@ -92,16 +95,13 @@ pub fn scan_k(
     let mut best: Option<(Option<f64>, Clustering)> = None;
     let mut used = 0;
     for k in k_min..=k_max {
-        let clustering = kmeans_imputed(
-            data,
-            imputed,
-            weights,
-            &KMeansSettings {
-                k: k as usize,
-                ..*settings
-            },
-        )?;
-        let (quality, n) = evaluate(imputed, weights, &clustering, sample, settings.seed);
+        check_fit(data, weights, k as usize)?;
+        let at_k = KMeansSettings {
+            k: k as usize,
+            ..*settings
+        };
+        let clustering = kmeans_prepared(prep, &at_k)?;
+        let (quality, n) = evaluate(data, weights, &clustering, sample, settings.seed);
         used = used.max(n);
         let better = match (&best, quality.silhouette) {
             (None, _) => true,
@@ -151,7 +151,7 @@ mod tests {
         let mut heard = Vec::new();
         let (scan, clustering) = scan_k(
             data.view(),
-            data.view(),
+            &Prepared::new(data.view(), &[1.0; 18]),
             &[1.0; 18],
             2,
             5,

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::ari::{adjusted_rand, best_jaccard};
 use crate::cluster::{
-    ClusterError, KMeansSettings, distinct_rows, kmeans, kmeans_imputed, nearest, restart_seed,
+    ClusterError, KMeansSettings, Prepared, distinct_rows, kmeans, kmeans_prepared, nearest,
+    restart_seed,
 };
 
 /// Agreement of re-runs with the segmentation.
@@ -43,12 +44,12 @@ fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
 }
 
 /// Measure the stability of `labels` (the segmentation of `data` with
-/// `settings`) with `runs` seed runs and `runs` half splits. `imputed` is
-/// `data` with missing cells replaced by the feature means (each half is
-/// imputed on its own). `progress` hears the share done (0..=1) after each run.
+/// `settings`) with `runs` seed runs and `runs` half splits. `prep` is
+/// `data` and `weights` prepared for the seed runs (each half is prepared on
+/// its own). `progress` hears the share done (0..=1) after each run.
 pub fn stability(
     data: ArrayView2<'_, f64>,
-    imputed: ArrayView2<'_, f64>,
+    prep: &Prepared,
     weights: &[f64],
     labels: &[usize],
     settings: &KMeansSettings,
@@ -62,12 +63,7 @@ pub fn stability(
     let mut jaccard = vec![0.0; k];
     for i in 0..runs {
         let seed = restart_seed(settings.seed, 0x8000_0000 + i) as u32;
-        let run = kmeans_imputed(
-            data,
-            imputed,
-            weights,
-            &KMeansSettings { seed, ..*settings },
-        )?;
+        let run = kmeans_prepared(prep, &KMeansSettings { seed, ..*settings })?;
         ari_seeds.push(adjusted_rand(labels, &run.labels));
         for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
             *total += j / runs as f64;
@@ -137,10 +133,9 @@ mod tests {
         };
         let main = kmeans(data.view(), &w, &settings).unwrap();
         let mut heard = Vec::new();
-        let imputed = data.clone();
         let s = stability(
             data.view(),
-            imputed.view(),
+            &Prepared::new(data.view(), &w),
             &w,
             &main.labels,
             &settings,

@@ -10,8 +10,8 @@ use super::error::SegmentError;
 use super::options::{KPlan, SegmentParams};
 use super::result::{Progress, SegmentSummary};
 use crate::cluster::{
-    Clustering, KMeansSettings, check_k_against_data, distinct_rows, impute_means, kmeans_imputed,
-    nearest,
+    Clustering, KMeansSettings, Prepared, check_fit, check_k_against_data, distinct_rows,
+    impute_means, kmeans_prepared, nearest,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
 use crate::model::{Model, match_segments};
@@ -37,11 +37,13 @@ pub(super) struct Encoded {
     /// Every respondent, NaN for a missing answer.
     pub data: Array2<f64>,
     /// `data` with missing cells replaced by the weighted feature means
-    /// (imputed once per segmentation).
+    /// (for the projection only: k-means and the measures use partial
+    /// distances).
     pub imputed: Array2<f64>,
     pub fit_data: Array2<f64>,
-    pub fit_imputed: Array2<f64>,
     pub fit_weights: Vec<f64>,
+    /// The fitted rows prepared once for every k-means fit of the run.
+    pub prepared: Prepared,
     /// Distinct answer patterns among the fitted rows, counted up to the largest k.
     pub distinct: usize,
 }
@@ -63,8 +65,6 @@ pub(super) fn encode(
     let (encoding, encode_warnings) = fit_encoding(survey, &spec)?;
     warnings.extend(encode_warnings);
     let data = encoding.apply(survey)?;
-    // Rows without answers or with weight 0 add nothing to the weighted
-    // means, so the fitted rows' imputation is a selection of this one.
     let imputed = impute_means(data.view(), weights);
     let fit_rows: Vec<usize> = data
         .rows()
@@ -78,10 +78,11 @@ pub(super) fn encode(
         KPlan::Fixed(k) => k,
         KPlan::Scan { max, .. } => max,
     };
+    let fit_weights: Vec<f64> = fit_rows.iter().map(|&i| weights[i]).collect();
     Ok(Encoded {
         distinct: distinct_rows(fit_data.view(), most as usize),
-        fit_imputed: imputed.select(Axis(0), &fit_rows),
-        fit_weights: fit_rows.iter().map(|&i| weights[i]).collect(),
+        prepared: Prepared::new(fit_data.view(), &fit_weights),
+        fit_weights,
         fit_data,
         imputed,
         data,
@@ -114,7 +115,8 @@ pub(super) fn fit(
         KPlan::Fixed(k) => {
             check_k_against_data(k, n_fit, encoded.distinct)?;
             let settings = settings(params, k as usize);
-            let fitted = kmeans_imputed(data, encoded.fit_imputed.view(), weights, &settings)?;
+            check_fit(data, weights, k as usize)?;
+            let fitted = kmeans_prepared(&encoded.prepared, &settings)?;
             (fitted, None)
         }
         KPlan::Scan { min, max } => {
@@ -128,7 +130,7 @@ pub(super) fn fit(
             }
             let (scan, fitted) = scan_k(
                 data,
-                encoded.fit_imputed.view(),
+                &encoded.prepared,
                 weights,
                 min,
                 limit,
@@ -282,14 +284,14 @@ pub(super) fn measure(
     params: &SegmentParams,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Quality, Option<Stability>), SegmentError> {
-    let (data, imputed) = (encoded.fit_data.view(), encoded.fit_imputed.view());
+    let data = encoded.fit_data.view();
     let weights = &encoded.fit_weights;
     let scanned = k_scan.and_then(|scan| scan.entries.iter().find(|e| e.k == scan.chosen));
     let quality = match scanned {
         Some(entry) => entry.clone(),
         None => {
             let sample = params.silhouette_sample as usize;
-            evaluate(imputed, weights, clustering, sample, params.seed).0
+            evaluate(data, weights, clustering, sample, params.seed).0
         }
     };
     if params.stability_runs == 0 {
@@ -297,7 +299,7 @@ pub(super) fn measure(
     }
     let stability = stability(
         data,
-        imputed,
+        &encoded.prepared,
         weights,
         &clustering.labels,
         &settings(params, clustering.centroids.nrows()),

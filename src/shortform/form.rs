@@ -300,6 +300,12 @@ fn renumber(tree: Vec<TreeNode>, picked: &[usize]) -> Vec<TreeNode> {
         .collect()
 }
 
+/// The self-contained page of `form`, e.g. after its question texts were
+/// reworded or its segments renamed (the `html` field is not read).
+pub fn short_form_html(form: &ShortForm) -> String {
+    form_html(form)
+}
+
 /// The short form's answer to each of its questions, read from `answers`
 /// (column name → the raw answer as the survey wrote it: a label, a number
 /// or blank; a multi-select question as its options separated by `;` or

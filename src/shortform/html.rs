@@ -179,7 +179,8 @@ fn form_data(form: &ShortForm) -> String {
         .replace('&', "\\u0026")
 }
 
-/// "puts 9 in 10 people in the same segment as the full survey".
+/// "puts 9 in 10 people in the same segment as the full survey" (whole
+/// tenths, rounded).
 fn in_words(overall: f64) -> String {
     let tenths = (overall * 10.0).round().clamp(0.0, 10.0) as u32;
     format!("puts {tenths} in 10 people in the same segment as the full survey")
@@ -212,11 +213,16 @@ pub(crate) fn form_html(form: &ShortForm) -> String {
          <p id=\"result-headline\"></p>\n<h3>Activities to offer</h3>\n<ul id=\"result-activities\"></ul>\n\
          <p id=\"no-activities\" hidden>No activity stands out for this segment: offer the general list.</p>\n\
          </section>\n\
-         <p class=\"note\">These {n} questions {words} ({pct:.0} % in {folds}-fold cross-validation). \
+         <p class=\"note\">This form of {n} {questions} {words} ({pct:.0}\u{a0}% in {folds}-fold cross-validation). \
          A segment describes a group, not a verdict on a person.</p>\n\
          </main>\n<script type=\"application/json\" id=\"form-data\">{data}</script>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>\n",
         n = form.questions.len(),
+        questions = if form.questions.len() == 1 {
+            "question"
+        } else {
+            "questions"
+        },
         words = in_words(form.accuracy.overall),
         pct = form.accuracy.overall * 100.0,
         folds = form.accuracy.folds,

@@ -45,7 +45,7 @@ mod tests;
 pub use answers::Question;
 pub use form::{
     Accuracy, FormSegment, Offer, SegmentRecall, ShortForm, ShortFormAssignment, assign_short_form,
-    form_segments, short_form, short_form_for,
+    form_segments, short_form, short_form_for, short_form_html,
 };
 pub use options::{
     DEFAULT_FOLDS, DEFAULT_MAX_QUESTIONS, MAX_FOLDS, MAX_QUESTIONS, ShortFormError,

@@ -213,3 +213,14 @@ fn the_page_escapes_user_text_and_allows_nothing_from_elsewhere() {
     assert!(csp.contains(&hash::csp_hash(inline("<script>", "</script>"))));
     assert!(csp.contains(&hash::csp_hash(inline("<style>", "</style>"))));
 }
+
+#[test]
+fn the_page_is_rendered_again_from_an_edited_form() {
+    let (s, a) = fixture("area");
+    let mut form = short_form_for(&s, &a, segments(), 1, &options(r#"{"folds": 3}"#)).unwrap();
+    assert_eq!(short_form_html(&form), form.html);
+    form.questions[0].text = "Where do you live?".into();
+    let html = short_form_html(&form);
+    assert!(html.contains("<legend>Where do you live?</legend>"));
+    assert!(html.contains("This form of 1 question puts 10 in 10 people"));
+}

@@ -1,51 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * A few questions that tell a respondent's segment, with the tree that
- * reads them and a self-contained HTML form. Plain data (camelCase JSON).
- */
-export interface ShortForm {
-    /**
-     * Version of citizen-segments that made it.
-     */
-    version: string;
-    /**
-     * Seed of the fold shuffle.
-     */
-    seed: number;
-    /**
-     * True when the questions were chosen, false when the caller gave them.
-     */
-    chosen: boolean;
-    /**
-     * The questions in asking order.
-     */
-    questions: Question[];
-    /**
-     * The segments, in id order.
-     */
-    segments: FormSegment[];
-    /**
-     * Cross-validated accuracy.
-     */
-    accuracy: Accuracy;
-    /**
-     * The tree as readable rules, one per leaf.
-     */
-    rules: Rule[];
-    /**
-     * The decision tree (node 0 is the root), grown on every respondent in
-     * a segment; `questions` index the list above.
-     */
-    tree: TreeNode[];
-    /**
-     * A self-contained HTML page asking the questions (works offline).
-     */
-    html: string;
-}
-
-/**
- * A level or option that characterises a segment.
+ * A channel, level, option or number that sets a segment apart.
  */
 export interface BriefDescriptor {
     /**
@@ -53,23 +9,32 @@ export interface BriefDescriptor {
      */
     question: string;
     /**
-     * The level or option.
+     * The level or option; `null` for a Likert or numeric question.
      */
-    level: string;
+    level: string | undefined;
     /**
-     * Share (0–1) of the segment's respondents who answered the question.
+     * True when the question asks how people like to be reached.
      */
-    share: number;
+    channel: boolean;
     /**
-     * Share (0–1) of all respondents.
+     * What `segment` and `overall` measure: `share` (0–1 of those who
+     * answered) or `mean`.
      */
-    overallShare: number;
+    measure: Measure;
     /**
-     * share ÷ overall share × 100.
+     * The segment's figure.
      */
-    index: number;
+    segment: number;
     /**
-     * Respondents in the segment who chose it.
+     * All respondents' figure.
+     */
+    overall: number;
+    /**
+     * segment ÷ overall × 100; `null` when overall is 0.
+     */
+    index: number | undefined;
+    /**
+     * Respondents in the segment who chose it (a level) or answered (a number).
      */
     count: number;
     /**
@@ -139,6 +104,21 @@ export interface EncodedColumn {
 }
 
 /**
+ * A question, or one option of a `multi` question, that reads as about
+ * getting involved but matches no activity.
+ */
+export interface Unmatched {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * For a `multi` question, the option; `None` for the whole column.
+     */
+    option: string | undefined;
+}
+
+/**
  * A saved segmentation: the encoding and the centroids, nothing about any
  * respondent. Serialises to plain JSON (camelCase).
  */
@@ -180,28 +160,6 @@ export interface Model {
      * The name of each centroid's segment (empty in models saved without names).
      */
     names?: string[];
-}
-
-/**
- * A segment as the form shows it.
- */
-export interface FormSegment {
-    /**
-     * The segment id.
-     */
-    id: number;
-    /**
-     * Its name.
-     */
-    name: string;
-    /**
-     * Its brief's headline.
-     */
-    headline: string;
-    /**
-     * The activities to offer, ranked.
-     */
-    activities: Offer[];
 }
 
 /**
@@ -297,64 +255,9 @@ export interface BriefActivity {
 }
 
 /**
- * An activity to offer a segment, from its brief.
- */
-export interface Offer {
-    /**
-     * The activity's readable name, e.g. "co-design of services".
-     */
-    activity: string;
-    /**
-     * The approaches that fit it.
-     */
-    approaches: string[];
-}
-
-/**
- * Cross-validated agreement of the short form with the full segmentation.
- */
-export interface Accuracy {
-    /**
-     * k of the k-fold cross-validation (stratified by segment).
-     */
-    folds: number;
-    /**
-     * Respondents in a segment (those in none are left out).
-     */
-    respondents: number;
-    /**
-     * Share (0..1) of them whose short-form segment, from a tree grown
-     * without their fold, equals their full segment.
-     */
-    overall: number;
-    /**
-     * Recall per segment, in id order.
-     */
-    segments: SegmentRecall[];
-}
-
-/**
  * How many segments to find.
  */
 export type KChoice = number | AutoK;
-
-/**
- * How often the short form puts a segment's members in their segment.
- */
-export interface SegmentRecall {
-    /**
-     * The segment id.
-     */
-    segment: number;
-    /**
-     * Respondents of the full segmentation in it.
-     */
-    respondents: number;
-    /**
-     * Share (0..1) of them the short form puts back in it; `null` when empty.
-     */
-    recall: number | undefined;
-}
 
 /**
  * How to approach one segment.
@@ -373,40 +276,31 @@ export interface Brief {
      */
     belowMinSize: boolean;
     /**
-     * One factual sentence summing up the brief.
+     * The first line: the caution (if any), the size, the activity to offer
+     * and how, and how to reach the segment.
      */
     headline: string;
+    /**
+     * The activity to offer first, always present.
+     */
+    lead: Lead;
     /**
      * The activities the segment cares about more than average, ranked.
      */
     activities: BriefActivity[];
     /**
-     * Levels and options that characterise the segment (channel, age band, ...).
+     * Channels and descriptors (who they are, where they live) that
+     * over-index in the segment, channels first.
      */
     descriptors: BriefDescriptor[];
-}
-
-/**
- * How to make a short form. Every field is optional.
- */
-export interface ShortFormOptions {
     /**
-     * Most questions to choose. Default 5, at most 20.
+     * How to reach the segment, in one sentence.
      */
-    maxQuestions?: number;
+    reach: string;
     /**
-     * The questions to ask (column names, in asking order): scored, not
-     * chosen. At most `maxQuestions`. Default: chosen.
+     * Says plainly when the segment is too small or too unstable to act on.
      */
-    questions?: string[];
-    /**
-     * k of the k-fold cross-validation. Default 5, 2..=20.
-     */
-    folds?: number;
-    /**
-     * Seed of the fold shuffle. Default: the segmentation's seed.
-     */
-    seed?: number;
+    caution: string | undefined;
 }
 
 /**
@@ -477,12 +371,6 @@ export interface Feature {
 }
 
 /**
- * One node of the tree; nodes refer to their children by index, the root
- * is node 0.
- */
-export type TreeNode = { node: "leaf"; segment: number; respondents: number } | { node: "split"; test: Test; yes: number; no: number; missing: number };
-
-/**
  * One of the seven co-production activities a survey asks about.
  */
 export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
@@ -513,24 +401,6 @@ export interface CategoryProfile {
      * difference of the 0/1 "chose it" answer; 0 when p is 0 or 1.
      */
     standardisedDifference: number | undefined;
-}
-
-/**
- * One path through the tree.
- */
-export interface Rule {
-    /**
-     * The segment id the path ends in.
-     */
-    segment: number;
-    /**
-     * The conditions, all of which hold on the path (empty: everyone).
-     */
-    conditions: string[];
-    /**
-     * Training respondents that took the path.
-     */
-    respondents: number;
 }
 
 /**
@@ -583,39 +453,6 @@ export interface Column {
      * text): the question's name.
      */
     otherOf?: string;
-}
-
-/**
- * One question of a short form.
- */
-export interface Question {
-    /**
-     * The survey column.
-     */
-    column: string;
-    /**
-     * The question as the survey's header writes it.
-     */
-    text: string;
-    /**
-     * `likert`, `numeric`, `categorical` or `multi`.
-     */
-    kind: ColumnKind;
-    /**
-     * The answer options in order: scale labels (or the scale's numbers),
-     * categories, or multi-select options; empty for a free number.
-     */
-    options: string[];
-    /**
-     * Scales only: the scale position of each option, as the tree's
-     * `atMost` tests read it; empty otherwise.
-     */
-    values: number[];
-    /**
-     * Multi-select questions spread over tick columns: their headers, one
-     * per option; empty otherwise.
-     */
-    headers: string[];
 }
 
 /**
@@ -869,6 +706,33 @@ export interface Warning {
      * A readable sentence.
      */
     message: string;
+}
+
+/**
+ * The activity to offer a segment first, and how.
+ */
+export interface Lead {
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * Its readable name, e.g. "co-design of services".
+     */
+    activityName: string;
+    /**
+     * Why it is the one.
+     */
+    basis: LeadBasis;
+    /**
+     * The approaches to use: every one the typology pairs with it when the
+     * segment is keen, otherwise the lowest-barrier one.
+     */
+    approaches: string[];
+    /**
+     * One plain sentence, e.g. "Offer co-design: user consultation, ...".
+     */
+    sentence: string;
 }
 
 /**
@@ -1186,6 +1050,11 @@ export interface Recognition {
      * Clustered or Likert questions about no recognised activity, in column order.
      */
     unrecognised: string[];
+    /**
+     * Questions and options worded like activity questions that match no
+     * activity (see [`unmatched_activity_like`]).
+     */
+    unmatched: Unmatched[];
 }
 
 /**
@@ -1197,11 +1066,6 @@ export type Measure = "topTwoShare" | "share" | "mean";
  * What a column holds, inferred by the import and overridable by the caller.
  */
 export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text" | "metadata";
-
-/**
- * What a split node asks. `question` indexes the short form's questions.
- */
-export type Test = { test: "atMost"; question: number; value: number } | { test: "oneOf"; question: number; options: number[] } | { test: "ticked"; question: number; option: number };
 
 /**
  * What sets a segment apart. Likert/numeric questions are ranked by
@@ -1340,20 +1204,6 @@ export interface SegmentOptions {
 }
 
 /**
- * Where [`assign_short_form`] puts a respondent.
- */
-export interface ShortFormAssignment {
-    /**
-     * The segment id.
-     */
-    segment: number;
-    /**
-     * The segment's name.
-     */
-    name: string;
-}
-
-/**
  * Where a running segmentation is, for progress bars.
  */
 export interface Progress {
@@ -1368,9 +1218,16 @@ export interface Progress {
 }
 
 /**
- * Where new respondents go.
+ * Where new respondents go. Serialises to camelCase JSON and reads back
+ * (a distance of `null` is read as NaN), so a saved assignment can be
+ * exported later.
  */
 export interface Assignment {
+    /**
+     * Respondent identifiers in input order (the survey's id column, or its
+     * spreadsheet row numbers).
+     */
+    ids: string[];
     /**
      * Segment id per respondent in input order; -1 when the respondent
      * answered none of the model's questions.
@@ -1381,7 +1238,17 @@ export interface Assignment {
      * (NaN, JSON `null`, for -1).
      */
     distances: number[];
+    /**
+     * The model's segment names, indexed by segment id: `names[2]` names
+     * segment 2. Empty strings when the model was saved without names.
+     */
+    names: string[];
 }
+
+/**
+ * Why a brief's [`Lead`] is the activity to offer.
+ */
+export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
 
 
 /**
@@ -1408,6 +1275,16 @@ export class Segmentation {
      * than `minGroupSize` respondents are suppressed.
      */
     profilesCsv(): string;
+    /**
+     * Gives segments new names, without running the segmentation again:
+     * keys are segment ids written as strings (`{ "0": "Doers" }`, as in the
+     * `names` option), values are trimmed. Throws an `Error` naming the
+     * problem, changing nothing, for an id this result does not have, a
+     * blank name, or two segments that would share a name. Afterwards
+     * `segments`, `toJSON()`, `model()`, `assignmentsCsv()`, `profilesCsv()`
+     * and `report()` all use the new names.
+     */
+    rename(names: Record<string, string>): void;
     /**
      * A self-contained report of the run (HTML by default, or Markdown).
      */
@@ -1508,6 +1385,13 @@ export class Survey {
 export function assign(model: Model, survey: Survey): Assignment;
 
 /**
+ * The CSV of an `assign` result, in exactly the format of
+ * `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
+ * one row per respondent, empty segment cells for an unassigned one.
+ */
+export function assignmentCsv(assignment: Assignment): string;
+
+/**
  * k-means on a plain numeric matrix: `data` row-major with `width` numbers
  * per row, NaN for a missing value.
  */
@@ -1536,6 +1420,7 @@ export interface InitOutput {
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
+    readonly assignmentCsv: (a: any) => [number, number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
     readonly segment: (a: number, b: number, c: number) => [number, number, number];
@@ -1550,6 +1435,7 @@ export interface InitOutput {
     readonly segmentation_k: (a: number) => number;
     readonly segmentation_model: (a: number) => [number, number, number];
     readonly segmentation_profilesCsv: (a: number) => [number, number];
+    readonly segmentation_rename: (a: number, b: any) => [number, number];
     readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
     readonly segmentation_seed: (a: number) => number;
     readonly segmentation_segments: (a: number) => [number, number, number];

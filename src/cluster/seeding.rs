@@ -1,0 +1,165 @@
+//! Greedy k-means++ starting centres (Arthur and Vassilvitskii 2007, with
+//! the greedy choice scikit-learn uses), on partial distances and weights.
+//!
+//! The first centre is a row drawn with probability proportional to its
+//! weight. Each further centre: `2 + ⌊ln k⌋` candidate rows are drawn with
+//! probability proportional to weight × squared partial distance to the
+//! nearest centre so far (a draw is `u × total` located in the running sum,
+//! `u` uniform in [0, 1) from the restart's generator), and the candidate
+//! that lowers the weighted total the most is kept (ties to the earlier
+//! draw). A chosen row's missing answers are filled with the feature means.
+//! When every row sits on a centre already (possible with partial distances
+//! before k distinct centres exist) the next centre is the first row that
+//! differs from every centre so far.
+
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::RngCore;
+
+use super::kernel::{Centres, Prepared, sq_one};
+
+fn uniform(rng: &mut Xoshiro256Plus) -> f64 {
+    (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Row `i` with its missing answers filled by the feature means.
+fn filled(prep: &Prepared, i: usize) -> Vec<f64> {
+    prep.row(i)
+        .iter()
+        .zip(&prep.means)
+        .map(|(x, m)| if x.is_finite() { *x } else { *m })
+        .collect()
+}
+
+/// The first row whose cumulative weight passes `target` (the last row if
+/// rounding leaves it past the end).
+fn locate(cumulative: &[f64], target: f64) -> usize {
+    cumulative
+        .partition_point(|&c| c <= target)
+        .min(cumulative.len().saturating_sub(1))
+}
+
+/// `k` starting centres (row-major, k × p) for the prepared rows, and the
+/// multiply-adds spent on distances. Needs `n >= 1` and `k >= 1`.
+pub(crate) fn greedy_kmeans_pp(
+    prep: &Prepared,
+    k: usize,
+    rng: &mut Xoshiro256Plus,
+) -> (Vec<f64>, f64) {
+    let (n, p) = (prep.n, prep.p);
+    let trials = 2 + (k as f64).ln().floor() as usize;
+    let mut work = 0.0;
+    let mut cumulative = Vec::with_capacity(n);
+    let mut total = 0.0;
+    for &w in &prep.weights {
+        total += w;
+        cumulative.push(total);
+    }
+    let first = locate(&cumulative, uniform(rng) * total);
+    let mut centres = filled(prep, first);
+    let mut closest: Vec<f64> = (0..n)
+        .map(|i| sq_one(prep.row(i), &centres, prep.complete[i]) * prep.scale[i])
+        .collect();
+    work += (n * p) as f64;
+    let mut buf = Vec::new();
+    let mut trial_closest = vec![0.0; n];
+    for _ in 1..k {
+        cumulative.clear();
+        let mut potential = 0.0;
+        for (d, w) in closest.iter().zip(&prep.weights) {
+            potential += d * w;
+            cumulative.push(potential);
+        }
+        if potential <= 0.0 {
+            let far = (0..n).find(|&i| {
+                let row = filled(prep, i);
+                centres.chunks_exact(p).all(|c| c != row.as_slice())
+            });
+            let row = filled(prep, far.unwrap_or(0));
+            centres.extend_from_slice(&row);
+            continue;
+        }
+        let picks: Vec<usize> = (0..trials)
+            .map(|_| locate(&cumulative, uniform(rng) * potential))
+            .collect();
+        let candidates: Vec<f64> = picks.iter().flat_map(|&i| filled(prep, i)).collect();
+        let lanes = Centres::new(&candidates, p);
+        buf.resize(lanes.width(), 0.0);
+        let mut totals = vec![0.0; trials];
+        for (i, &near) in closest.iter().enumerate() {
+            lanes.sq_all(prep.row(i), prep.complete[i], &mut buf);
+            for (t, &d) in totals.iter_mut().zip(&buf[..trials]) {
+                *t += prep.weights[i] * (d * prep.scale[i]).min(near);
+            }
+        }
+        work += (n * p * trials) as f64;
+        let best = (0..trials).fold(0, |b, t| if totals[t] < totals[b] { t } else { b });
+        let centre = &candidates[best * p..(best + 1) * p];
+        for (i, c) in trial_closest.iter_mut().enumerate() {
+            let d = sq_one(prep.row(i), centre, prep.complete[i]) * prep.scale[i];
+            *c = d.min(closest[i]);
+        }
+        std::mem::swap(&mut closest, &mut trial_closest);
+        centres.extend_from_slice(centre);
+    }
+    (centres, work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_xoshiro::rand_core::SeedableRng;
+
+    #[test]
+    fn locate_finds_the_row_whose_share_holds_the_draw() {
+        let c = [1.0, 1.0, 3.0, 6.0];
+        assert_eq!(locate(&c, 0.0), 0);
+        assert_eq!(locate(&c, 0.999), 0);
+        // Row 1 has no weight: never drawn.
+        assert_eq!(locate(&c, 1.0), 2);
+        assert_eq!(locate(&c, 5.9), 3);
+        assert_eq!(locate(&c, 6.0), 3);
+    }
+
+    #[test]
+    fn seeds_are_distinct_rows_spread_over_the_blobs() {
+        // Three tight blobs: greedy k-means++ puts one seed in each.
+        let mut rows = Vec::new();
+        for c in [0.0, 50.0, 100.0] {
+            for j in 0..5 {
+                rows.extend([c + j as f64 * 0.01, -c]);
+            }
+        }
+        let data = ndarray::Array2::from_shape_vec((15, 2), rows).unwrap();
+        let prep = Prepared::new(data.view(), &[1.0; 15]);
+        for seed in 0..20 {
+            let mut rng = Xoshiro256Plus::seed_from_u64(seed);
+            let (centres, work) = greedy_kmeans_pp(&prep, 3, &mut rng);
+            let mut blobs: Vec<i64> = centres
+                .chunks(2)
+                .map(|c| (c[0] / 50.0).round() as i64)
+                .collect();
+            blobs.sort_unstable();
+            assert_eq!(blobs, [0, 1, 2], "seed {seed}");
+            // One pass for the first centre, 3 trials for each of two more.
+            assert_eq!(work, (15 * 2 * (1 + 3 + 3)) as f64);
+        }
+    }
+
+    #[test]
+    fn missing_answers_are_filled_and_coincident_rows_handled() {
+        let nan = f64::NAN;
+        // Row 0 filled with the means is row 1: every row sits on the first
+        // centre, whichever it is, and the fallback picks a centre anyway.
+        let data = ndarray::array![[1.0, nan], [1.0, 5.0]];
+        let prep = Prepared::new(data.view(), &[1.0; 2]);
+        let mut rng = Xoshiro256Plus::seed_from_u64(1);
+        let (centres, _) = greedy_kmeans_pp(&prep, 2, &mut rng);
+        assert_eq!(centres, [1.0, 5.0, 1.0, 5.0]);
+        // With a third, different row the second centre is that row.
+        let data = ndarray::array![[1.0, nan], [1.0, 5.0], [3.0, 5.0]];
+        let prep = Prepared::new(data.view(), &[1.0; 3]);
+        let (centres, _) = greedy_kmeans_pp(&prep, 2, &mut rng);
+        assert!(centres.iter().all(|x| x.is_finite()));
+        assert_ne!(centres[..2], centres[2..]);
+    }
+}
