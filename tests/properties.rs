@@ -75,3 +75,59 @@ proptest! {
         }
     }
 }
+
+/// A small table of answers: `rows` respondents × `cols` questions, each
+/// cell a word, a number, a scale label or blank.
+fn answers() -> impl Strategy<Value = Vec<Vec<String>>> {
+    let cell = prop_oneof![
+        Just(String::new()),
+        (1u8..6).prop_map(|v| v.to_string()),
+        prop::sample::select(vec!["Agree", "Disagree", "Parks", "Libraries", "x y"])
+            .prop_map(String::from),
+    ];
+    (1usize..12, 1usize..5).prop_flat_map(move |(rows, cols)| {
+        prop::collection::vec(prop::collection::vec(cell.clone(), cols), rows)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Qualtrics' three header rows (codes, text, ImportIds) over a table
+    /// read like the table under one header row of the text: same
+    /// respondents, kinds and answers; the codes kept on the columns.
+    #[test]
+    fn three_header_rows_read_like_one(table in answers()) {
+        use citizen_segments::survey::{ImportOptions, parse_survey};
+        let cols = table.first().map_or(0, Vec::len);
+        let codes: Vec<String> = (0..cols).map(|i| format!("Q{}", i + 1)).collect();
+        let text: Vec<String> = (0..cols).map(|i| format!("Question {}", i + 1)).collect();
+        let ids: Vec<String> = (0..cols).map(|i| format!("\"{{\"\"ImportId\"\":\"\"QID{}\"\"}}\"", i + 1)).collect();
+        let body: String = table.iter().map(|r| r.join(",") + "\n").collect();
+        let one = format!("{}\n{body}", text.join(","));
+        let three = format!("{}\n{}\n{}\n{body}", codes.join(","), text.join(","), ids.join(","));
+        let a = parse_survey(one.as_bytes(), &ImportOptions::default());
+        let b = parse_survey(three.as_bytes(), &ImportOptions::default());
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.respondents, b.respondents);
+                prop_assert_eq!(a.columns.len(), b.columns.len());
+                for (x, y) in a.columns.iter().zip(&b.columns) {
+                    prop_assert_eq!(&x.name, &y.name);
+                    prop_assert_eq!(x.kind, y.kind);
+                    prop_assert_eq!(&x.values, &y.values);
+                    prop_assert!(y.code.as_deref().is_some_and(|c| c.starts_with('Q')));
+                }
+                // Row ids count the two extra header rows.
+                prop_assert_eq!(
+                    b.ids.iter().map(|r| r.parse::<usize>().unwrap_or(0)).collect::<Vec<_>>(),
+                    a.ids.iter().map(|r| r.parse::<usize>().unwrap_or(0) + 2).collect::<Vec<_>>()
+                );
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.row().map(|r| r + 2), b.row());
+            }
+            (a, b) => prop_assert!(false, "one header row {:?}, three {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}

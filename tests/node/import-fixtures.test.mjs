@@ -49,3 +49,68 @@ for (const [file, want] of Object.entries(expected)) {
     survey.free();
   });
 }
+
+// Survey-tool exports (tests/fixtures/import/tools, see
+// scripts/make-tool-fixtures.py) through the package with no options: the
+// same expectations as tests/import_tools.rs, and the planted segments
+// recovered by segment() with default options.
+const toolDir = new URL("../fixtures/import/tools/", import.meta.url);
+const tools = JSON.parse(readFileSync(new URL("expected.json", toolDir), "utf8"));
+
+/** The parts of a column that the tool expectations state. */
+function toolShape(c, want) {
+  const out = { name: c.name, kind: c.kind };
+  if (c.code) out.code = c.code;
+  if (c.reason) out.reason = true;
+  if (c.otherOf) out.otherOf = c.otherOf;
+  if (c.scale && want.scale) {
+    out.scale = { min: c.scale.min, max: c.scale.max };
+    if (want.scale.labels) out.scale.labels = c.scale.labels;
+  }
+  if (c.options && want.options) out.options = c.options;
+  return out;
+}
+
+/** Adjusted Rand index of two labellings (Hubert and Arabie). */
+function adjustedRand(a, b) {
+  const choose2 = (n) => (n * (n - 1)) / 2;
+  const pairs = new Map();
+  const rows = new Map();
+  const cols = new Map();
+  a.forEach((x, i) => {
+    const key = `${x}|${b[i]}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    rows.set(x, (rows.get(x) ?? 0) + 1);
+    cols.set(b[i], (cols.get(b[i]) ?? 0) + 1);
+  });
+  const index = [...pairs.values()].reduce((s, n) => s + choose2(n), 0);
+  const sa = [...rows.values()].reduce((s, n) => s + choose2(n), 0);
+  const sb = [...cols.values()].reduce((s, n) => s + choose2(n), 0);
+  const expected = (sa * sb) / choose2(a.length);
+  const max = (sa + sb) / 2;
+  return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+for (const [file, want] of Object.entries(tools)) {
+  test(`tool export ${file} (${want.tool})`, () => {
+    const bytes = new Uint8Array(readFileSync(new URL(file, toolDir)));
+    const survey = lib.parseSurvey(bytes);
+    assert.equal(survey.respondents, want.respondents);
+    const byName = new Map(want.columns.map((c) => [c.name, c]));
+    assert.deepEqual(
+      survey.columns.map((c) => toolShape(c, byName.get(c.name) ?? {})),
+      want.columns,
+    );
+    assert.deepEqual(
+      [...new Set(survey.warnings.map((w) => w.code))].sort(),
+      [...want.warnings].sort(),
+    );
+    if (want.segments) {
+      const result = lib.segment(survey);
+      const ari = adjustedRand(want.segments, Array.from(result.assignments));
+      assert.ok(ari >= 0.8, `adjusted Rand ${ari.toFixed(2)} at k = ${result.k}`);
+      result.free();
+    }
+    survey.free();
+  });
+}
