@@ -586,9 +586,9 @@ export interface ReportOptions {
 
 /**
  * Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
- * Davies–Bouldin are computed on the mean-imputed encoded matrix with
- * Euclidean distance and respondent weights; `None` (JSON `null`) where
- * undefined.
+ * Davies–Bouldin are computed on the encoded answers with partial
+ * distances (missing answers left out, see [`super::measures`]) and
+ * respondent weights; `None` (JSON `null`) where undefined.
  */
 export interface Quality {
     /**
@@ -842,9 +842,13 @@ export interface SegmentationData extends Encoding {
      */
     seed: number;
     /**
-     * Restarts run (per k).
+     * Restarts asked for (per k).
      */
     restarts: number;
+    /**
+     * k-means++ starts that ran for the kept fit (at the chosen k).
+     */
+    starts: number;
     /**
      * Quality measures at the chosen k.
      */
@@ -907,6 +911,12 @@ export interface KScan {
      * Respondents the silhouette was computed on.
      */
     silhouetteSample: number;
+    /**
+     * Set when the chosen k is at the edge of the range scanned (the
+     * largest k, or the smallest when it is above 2): the best k may lie
+     * outside it. `null` otherwise, and when only one k was scanned.
+     */
+    edge: KEdge | undefined;
 }
 
 /**
@@ -1146,6 +1156,11 @@ export interface Assignment {
      */
     distances: number[];
 }
+
+/**
+ * Which end of the scanned range the chosen k sits on, when it does.
+ */
+export type KEdge = "lower" | "upper";
 
 
 /**
