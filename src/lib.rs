@@ -4,7 +4,8 @@
 //! matrix, mapping kept) → [`cluster`] (weighted k-means with missing
 //! answers) → [`quality`] (silhouette, Calinski–Harabasz, Davies–Bouldin, k
 //! scan, stability) and [`project`] (2-D PCA) → [`segment`] (the pipeline)
-//! → [`model`] (a portable model and [`assign`]).
+//! → [`model`] (a portable model and [`assign`]) and [`shortform`] (a few
+//! questions that tell the segment, as an offline form).
 //!
 //! ```
 //! use citizen_segments::testing::{likert, survey};
@@ -41,6 +42,7 @@ pub mod profile;
 pub mod project;
 pub mod quality;
 pub mod segment;
+pub mod shortform;
 pub mod survey;
 pub mod testing;
 

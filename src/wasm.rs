@@ -2,6 +2,8 @@
 //! Nothing here computes. Every export returns `Result`, so a bad call throws a
 //! JS `Error` and leaves the module usable.
 
+use std::collections::BTreeMap;
+
 use js_sys::{Float64Array, Int32Array, Reflect, Uint8Array};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -10,6 +12,7 @@ use crate::cluster::{MatrixClustering, MatrixOptions, kmeans_matrix};
 use crate::export::{self, ReportFormat};
 use crate::model::{Assignment, Model};
 use crate::segment::{self, Progress, SegmentOptions};
+use crate::shortform::{ShortForm, ShortFormAssignment, ShortFormOptions};
 use crate::survey::{self, ImportError, ImportOptions};
 
 /// Serialises an output for JS as plain data: objects (not `Map`s) for maps
@@ -155,8 +158,8 @@ fn import_error(error: ImportError) -> JsValue {
 #[wasm_bindgen]
 pub struct Segmentation {
     inner: segment::Segmentation,
-    options: SegmentOptions,
-    ids: Vec<String>,
+    /// The answers, for `shortForm`.
+    survey: survey::Survey,
 }
 
 /// Options of `Segmentation.report`.
@@ -253,7 +256,7 @@ impl Segmentation {
     /// respondent; cells a spreadsheet would run as formulas are neutralised.
     #[wasm_bindgen(js_name = assignmentsCsv)]
     pub fn assignments_csv(&self) -> String {
-        export::run_assignments_csv(&self.inner, &self.ids)
+        export::run_assignments_csv(&self.inner)
     }
 
     /// The profile table, segments as columns; cells computed from fewer
@@ -261,6 +264,24 @@ impl Segmentation {
     #[wasm_bindgen(js_name = profilesCsv)]
     pub fn profiles_csv(&self) -> String {
         export::run_profiles_csv(&self.inner)
+    }
+
+    /// Gives segments new names, without running the segmentation again:
+    /// keys are segment ids written as strings (`{ "0": "Doers" }`, as in the
+    /// `names` option), values are trimmed. Throws an `Error` naming the
+    /// problem, changing nothing, for an id this result does not have, a
+    /// blank name, or two segments that would share a name. Afterwards
+    /// `segments`, `toJSON()`, `model()`, `assignmentsCsv()`, `profilesCsv()`
+    /// and `report()` all use the new names.
+    pub fn rename(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] names: JsValue,
+    ) -> Result<(), JsError> {
+        if names.is_instance_of::<js_sys::Map>() {
+            return Err(JsError::new("names must be a plain object, not a Map"));
+        }
+        let names: BTreeMap<String, String> = parse_json(&names, "names")?;
+        Ok(self.inner.rename(&names)?)
     }
 
     /// A self-contained report of the run (HTML by default, or Markdown).
@@ -276,13 +297,66 @@ impl Segmentation {
             }
         };
         let file_name = options.file_name.as_deref().unwrap_or("survey");
-        Ok(export::run_report(
-            &self.inner,
-            &self.options,
-            file_name,
-            format,
-        ))
+        Ok(export::run_report(&self.inner, file_name, format))
     }
+
+    /// The few questions that best tell a respondent's segment (at most
+    /// `maxQuestions`, default 5, or the caller's `questions` scored), with
+    /// cross-validated accuracy, the rules and a self-contained HTML form.
+    #[wasm_bindgen(js_name = shortForm)]
+    pub fn short_form(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ShortFormOptions")] options: Option<
+            Ts<ShortFormOptions>,
+        >,
+    ) -> Result<Ts<ShortForm>, JsError> {
+        let options: ShortFormOptions = from_js(options)?;
+        to_ts(&crate::shortform::short_form(
+            &self.survey,
+            &self.inner,
+            &options,
+        )?)
+    }
+}
+
+/// Puts one respondent in a segment from a short form's questions:
+/// `answers` maps a column name to the raw answer as the survey wrote it (a
+/// label, a number, or blank / `null`). Throws on an answer that is none of
+/// the options or a column the form does not ask.
+#[wasm_bindgen(js_name = assignShortForm)]
+pub fn assign_short_form(
+    #[wasm_bindgen(js_name = shortForm)] short_form: Ts<ShortForm>,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string | number | null>")]
+    answers: JsValue,
+) -> Result<Ts<ShortFormAssignment>, JsError> {
+    let form: ShortForm = parse_json(&short_form.js_value(), "short form")?;
+    let raw: std::collections::BTreeMap<String, serde_json::Value> =
+        parse_json(&answers, "answers")?;
+    let mut answers = std::collections::BTreeMap::new();
+    for (column, value) in raw {
+        let text = match value {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Null => String::new(),
+            other => {
+                return Err(JsError::new(&format!(
+                    "answer to {column:?} must be a string, a number or null, got {other}"
+                )));
+            }
+        };
+        answers.insert(column, text);
+    }
+    to_ts(&crate::shortform::assign_short_form(&form, &answers)?)
+}
+
+/// The self-contained HTML page of a short form, e.g. after its question
+/// texts were reworded or its segments renamed (its `html` is not read).
+#[wasm_bindgen(js_name = shortFormHtml)]
+pub fn short_form_html(
+    #[wasm_bindgen(js_name = shortForm)] short_form: Ts<ShortForm>,
+) -> Result<String, JsError> {
+    let form: ShortForm = parse_json(&short_form.js_value(), "short form")?;
+    Ok(crate::shortform::short_form_html(&form))
 }
 
 /// Finds segments of respondents with k-means. `onProgress`, if given, is
@@ -307,8 +381,7 @@ pub fn segment(
     let inner = segment::segment_with_progress(&survey.0, &options, &mut report)?;
     Ok(Segmentation {
         inner,
-        options,
-        ids: survey.0.ids.clone(),
+        survey: survey.0.clone(),
     })
 }
 
@@ -318,6 +391,15 @@ pub fn segment(
 pub fn assign(model: Ts<Model>, survey: &Survey) -> Result<Ts<Assignment>, JsError> {
     let model: Model = parse_json(&model.js_value(), "model")?;
     to_ts(&crate::model::assign(&model, &survey.0)?)
+}
+
+/// The CSV of an `assign` result, in exactly the format of
+/// `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
+/// one row per respondent, empty segment cells for an unassigned one.
+#[wasm_bindgen(js_name = assignmentCsv)]
+pub fn assignment_csv(assignment: Ts<Assignment>) -> Result<String, JsError> {
+    let assignment: Assignment = parse_json(&assignment.js_value(), "assignment")?;
+    Ok(export::assignment_csv(&assignment))
 }
 
 /// k-means on a plain numeric matrix: `data` row-major with `width` numbers

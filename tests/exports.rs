@@ -35,7 +35,7 @@ fn hostile_cells_are_neutralised_in_every_csv_export() {
         names: [("0".to_string(), "=cmd|' /C calc'!A0".to_string())].into(),
         ..Default::default()
     };
-    let result = segment(&survey, &options).unwrap();
+    let mut result = segment(&survey, &options).unwrap();
     // The same file with the hostile column as respondent ids.
     let as_ids = parse_survey(
         HOSTILE,
@@ -47,7 +47,8 @@ fn hostile_cells_are_neutralised_in_every_csv_export() {
     .unwrap();
     assert_eq!(as_ids.ids[0], "=HYPERLINK(\"http://x\",\"y\")");
 
-    let assignments = run_assignments_csv(&result, &as_ids.ids);
+    result.ids = as_ids.ids.clone();
+    let assignments = run_assignments_csv(&result);
     let profiles = run_profiles_csv(&result);
     for csv in [&assignments, &profiles] {
         let all = cells(csv);
@@ -65,7 +66,7 @@ fn hostile_cells_are_neutralised_in_every_csv_export() {
     // Plain negative numbers stay numbers.
     assert!(!runs_in_a_spreadsheet("-1.5"));
 
-    let html = run_report(&result, &options, HEADER, ReportFormat::Html);
+    let html = run_report(&result, HEADER, ReportFormat::Html);
     assert!(!html.contains(HEADER), "the report escapes user text");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

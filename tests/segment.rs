@@ -1,6 +1,7 @@
 //! The segmentation engine from the outside: `segment`, the model and `assign`.
 
 use citizen_segments::cluster::{ClusterError, partial_sq_distance};
+use citizen_segments::export::{assignment_csv, run_assignments_csv};
 use citizen_segments::survey::{Survey, WarningCode};
 use citizen_segments::testing::{categorical, likert, multi, numeric, survey};
 use citizen_segments::{KChoice, SegmentError, SegmentOptions, assign, segment};
@@ -262,6 +263,39 @@ fn model_round_trip_assigns_identically() {
     assert_eq!(
         e.to_string(),
         "the survey lacks the model's column(s): budgeting, peer_support, area"
+    );
+}
+
+#[test]
+fn an_assignment_exports_the_same_csv_as_the_segmentation_after_a_rename() {
+    let s = three_groups();
+    let mut seg = segment(&s, &fixed(3)).unwrap();
+    seg.rename(&[("2".to_string(), " Planners ".to_string())].into())
+        .unwrap();
+    let assigned = assign(&seg.model(), &s).unwrap();
+    assert_eq!(assigned.ids, s.ids);
+    assert_eq!(assigned.names[2], "Planners");
+    let csv = run_assignments_csv(&seg);
+    assert_eq!(assignment_csv(&assigned), csv);
+    assert!(csv.contains(",2,Planners,"));
+    // Respondent 12 answered nothing: empty segment cells, never -1.
+    let row = csv.split("\r\n").nth(13).unwrap();
+    assert_eq!(row, format!("{},,,", s.ids[12]));
+    // An assignment read back from JSON (NaN distances as null) gives the same CSV.
+    let json = serde_json::to_string(&assigned).unwrap();
+    let back: citizen_segments::Assignment = serde_json::from_str(&json).unwrap();
+    assert_eq!(assignment_csv(&back), csv);
+}
+
+#[test]
+fn a_model_whose_segment_ids_are_not_0_to_k_is_refused() {
+    let s = three_groups();
+    let mut model = segment(&s, &fixed(3)).unwrap().model();
+    model.segment_ids = vec![0, 2, 2];
+    let e = assign(&model, &s).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the model is inconsistent: segment ids must be 0 to 2 with none repeated, got [0, 2, 2]"
     );
 }
 

@@ -53,7 +53,7 @@ impl Encoding {
         let indicator = match column.kind {
             ColumnKind::Likert | ColumnKind::Numeric => false,
             ColumnKind::Categorical | ColumnKind::Multi => true,
-            ColumnKind::Id | ColumnKind::Text => {
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => {
                 let kind = kind_name(column.kind);
                 return Err(EncodeError::invalid(
                     field("kind"),

@@ -101,7 +101,7 @@ fn fit_column(
             indicator_features(&column.name, column.kind, &options, &raw)
                 .map(|(kept, features)| (None, kept, features))
         }
-        ColumnKind::Id | ColumnKind::Text => {
+        ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => {
             return Err(EncodeError::NotClusterable {
                 column: column.name.clone(),
                 kind: kind_name(column.kind),

@@ -116,6 +116,21 @@ impl Activity {
         }
     }
 
+    /// The approach that asks least of people new to the activity: the one to
+    /// offer a segment that is not (yet) keen on any activity. One of
+    /// [`Activity::approaches`].
+    pub fn lowest_barrier(self) -> &'static str {
+        match self {
+            Activity::CoPlanning => "Open Space events",
+            Activity::CoPrioritisation => "participatory budgeting",
+            Activity::CoFinancing => "fundraising",
+            Activity::CoDesign => "user consultation",
+            Activity::CoManagement => "school governors",
+            Activity::CoPerforming => "Neighbourhood Watch",
+            Activity::CoAssessment => "online user ratings",
+        }
+    }
+
     /// The engagement approaches the typology pairs with the activity.
     pub fn approaches(self) -> &'static [&'static str] {
         match self {
@@ -171,6 +186,11 @@ mod tests {
             ]
         );
         assert!(Activity::ALL.iter().all(|a| !a.approaches().is_empty()));
+        assert!(
+            Activity::ALL
+                .iter()
+                .all(|a| a.approaches().contains(&a.lowest_barrier()))
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
-//! The "rifle" brief per segment: the activities its members care about more
-//! than average, the approaches that fit them, and the descriptors (channel,
-//! age band, ...) that characterise the segment. Wording states interest
-//! only: never promises or savings.
+//! The "rifle" brief per segment: the activity to offer first and how, the
+//! activities its members care about more than average, and how to reach
+//! them. Wording states interest only: never promises or savings.
 //!
 //! Rules:
 //! - an activity's interest in a segment comes from each question or option
@@ -13,19 +12,28 @@
 //! - activities are ranked by standardised difference, largest first (ties in
 //!   the typology's order); `index` is the quoted share (or mean) ÷ the overall
 //!   one × 100;
-//! - descriptors are categorical levels and `multi` options not about an
-//!   activity, with index ≥ [`DESCRIPTOR_MIN_INDEX`] and chosen by at least
-//!   `minGroupSize` respondents of the segment, ranked by index, at most
-//!   [`DESCRIPTOR_TOP`].
+//! - the lead is the first activity above average with all its approaches;
+//!   with none, the activity the segment is relatively most open to (largest
+//!   standardised difference) with its lowest-barrier approach; when the
+//!   survey asks about no activity, co-design through user consultation;
+//! - a segment is too small to act on below `minGroupSize` respondents, too
+//!   unstable below a stability of [`UNSTABLE_BELOW`] (see
+//!   [`with_stability`]);
+//! - how to reach it: see [`super::reach`].
 
 use serde::Serialize;
 
 use super::activity::{Activity, Family};
-use super::recognise::{ActivitySource, Recognition};
-use crate::profile::{
-    ABOVE_AVERAGE_SD, DESCRIPTOR_MIN_INDEX, DESCRIPTOR_TOP, GroupProfile, QuestionProfile,
-};
-use crate::survey::{ColumnKind, Scale, Survey};
+use super::evidence::{evidence, percent};
+use super::reach::{descriptors, reach_sentence};
+use super::recognise::Recognition;
+use super::wording::{and_list, upper_first};
+use crate::profile::{ABOVE_AVERAGE_SD, GroupProfile};
+use crate::survey::Survey;
+
+/// Below this stability (mean best-match Jaccard over re-runs) a segment is
+/// too unstable to act on (the page calls it "weak").
+pub const UNSTABLE_BELOW: f64 = 0.6;
 
 /// How to approach one segment.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -38,12 +46,52 @@ pub struct Brief {
     pub name: String,
     /// True when the segment is smaller than `minGroupSize`.
     pub below_min_size: bool,
-    /// One factual sentence summing up the brief.
+    /// The first line: the caution (if any), the size, the activity to offer
+    /// and how, and how to reach the segment.
     pub headline: String,
+    /// The activity to offer first, always present.
+    pub lead: Lead,
     /// The activities the segment cares about more than average, ranked.
     pub activities: Vec<BriefActivity>,
-    /// Levels and options that characterise the segment (channel, age band, ...).
+    /// Channels and descriptors (who they are, where they live) that
+    /// over-index in the segment, channels first.
     pub descriptors: Vec<BriefDescriptor>,
+    /// How to reach the segment, in one sentence.
+    pub reach: String,
+    /// Says plainly when the segment is too small or too unstable to act on.
+    pub caution: Option<String>,
+}
+
+/// Why a brief's [`Lead`] is the activity to offer.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LeadBasis {
+    /// The segment cares about it more than average (the first of `activities`).
+    AboveAverage,
+    /// No activity interests the segment more than average; this is the one
+    /// it is relatively most open to.
+    MostOpen,
+    /// The survey asks about no activity: a low-barrier start that asks them.
+    NotAsked,
+}
+
+/// The activity to offer a segment first, and how.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lead {
+    /// The activity.
+    pub activity: Activity,
+    /// Its readable name, e.g. "co-design of services".
+    pub activity_name: String,
+    /// Why it is the one.
+    pub basis: LeadBasis,
+    /// The approaches to use: every one the typology pairs with it when the
+    /// segment is keen, otherwise the lowest-barrier one.
+    pub approaches: Vec<String>,
+    /// One plain sentence, e.g. "Offer co-design: user consultation, ...".
+    pub sentence: String,
 }
 
 /// What a brief's figure measures.
@@ -94,22 +142,27 @@ pub struct BriefActivity {
     pub comparison: String,
 }
 
-/// A level or option that characterises a segment.
+/// A channel, level, option or number that sets a segment apart.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BriefDescriptor {
     /// The question.
     pub question: String,
-    /// The level or option.
-    pub level: String,
-    /// Share (0–1) of the segment's respondents who answered the question.
-    pub share: f64,
-    /// Share (0–1) of all respondents.
-    pub overall_share: f64,
-    /// share ÷ overall share × 100.
-    pub index: f64,
-    /// Respondents in the segment who chose it.
+    /// The level or option; `null` for a Likert or numeric question.
+    pub level: Option<String>,
+    /// True when the question asks how people like to be reached.
+    pub channel: bool,
+    /// What `segment` and `overall` measure: `share` (0–1 of those who
+    /// answered) or `mean`.
+    pub measure: Measure,
+    /// The segment's figure.
+    pub segment: f64,
+    /// All respondents' figure.
+    pub overall: f64,
+    /// segment ÷ overall × 100; `null` when overall is 0.
+    pub index: Option<f64>,
+    /// Respondents in the segment who chose it (a level) or answered (a number).
     pub count: usize,
     /// Respondents in the segment who answered the question.
     pub n: usize,
@@ -117,201 +170,58 @@ pub struct BriefDescriptor {
     pub description: String,
 }
 
-/// A share as a whole percentage, e.g. `0.684` → `"68 %"`.
-pub fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
-}
-
-/// "fairly or very interested" from labels "Fairly interested", "Very
-/// interested"; "agree or strongly agree" when they share no leading words.
-fn top_two_phrase(scale: &Scale) -> Option<String> {
-    let n = scale.labels.len();
-    if n < 2 {
-        return None;
-    }
-    let lower = scale.labels[n - 2].to_lowercase();
-    let upper = scale.labels[n - 1].to_lowercase();
-    let (a, b): (Vec<&str>, Vec<&str>) = (
-        lower.split_whitespace().collect(),
-        upper.split_whitespace().collect(),
-    );
-    let common = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if common > 0 && common < a.len() && common < b.len() {
-        Some(format!(
-            "{} or {} {}",
-            a[..a.len() - common].join(" "),
-            b[..b.len() - common].join(" "),
-            a[a.len() - common..].join(" ")
-        ))
-    } else {
-        Some(format!("{} or {}", a.join(" "), b.join(" ")))
+fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.join(""),
     }
 }
 
-fn comparison(
-    survey: &Survey,
-    source: &ActivitySource,
-    measure: Measure,
-    segment: f64,
-    overall: f64,
-) -> String {
-    let short = source.activity.short_name();
-    let question = &source.question;
-    match measure {
-        Measure::TopTwoShare => {
-            let scale = survey.column(question).and_then(|c| c.scale.as_ref());
-            let answering = match scale.and_then(top_two_phrase) {
-                Some(p) if p.ends_with("interested") => format!("{p} in {short}"),
-                Some(p) => format!("answering {p} to “{question}” ({short})"),
-                None => {
-                    let (lo, hi) = scale.map_or((0.0, 0.0), |s| (s.min, s.max));
-                    format!(
-                        "answering {} or {} on the {lo}–{hi} scale of “{question}” ({short})",
-                        hi - 1.0,
-                        hi
-                    )
-                }
-            };
-            format!(
-                "{} {answering}, against {} of all respondents",
-                percent(segment),
-                percent(overall)
-            )
+/// The activity to offer first: see the module's rules.
+fn lead(ranked: &[BriefActivity]) -> Lead {
+    let (activity, basis) = match ranked.first() {
+        Some(a) if a.standardised_difference >= ABOVE_AVERAGE_SD => {
+            (a.activity, LeadBasis::AboveAverage)
         }
-        Measure::Share => format!(
-            "{} chose “{}” ({short}), against {} of all respondents",
-            percent(segment),
-            source.option.as_deref().unwrap_or_default(),
-            percent(overall)
-        ),
-        Measure::Mean => format!(
-            "mean {segment:.1} on “{question}” ({short}), against {overall:.1} for all respondents"
-        ),
-    }
-}
-
-fn find<'a>(group: &'a GroupProfile, question: &str) -> Option<&'a QuestionProfile> {
-    group.questions.iter().find(|q| q.question == question)
-}
-
-/// The interest of one segment in one source, if it is above average.
-fn evidence(
-    survey: &Survey,
-    source: &ActivitySource,
-    segment: &GroupProfile,
-    overall: &GroupProfile,
-) -> Option<BriefActivity> {
-    let (q, o) = (
-        find(segment, &source.question)?,
-        find(overall, &source.question)?,
-    );
-    let (measure, seg, all, sd) = match &source.option {
-        Some(option) => {
-            let j = q.categories.iter().position(|c| &c.label == option)?;
-            let (c, oc) = (&q.categories[j], o.categories.get(j)?);
-            (
-                Measure::Share,
-                c.share?,
-                oc.share?,
-                c.standardised_difference?,
-            )
-        }
-        None => match (q.top_two_share, o.top_two_share) {
-            (Some(s), Some(a)) => (Measure::TopTwoShare, s, a, q.standardised_difference?),
-            _ => (Measure::Mean, q.mean?, o.mean?, q.standardised_difference?),
-        },
+        Some(a) => (a.activity, LeadBasis::MostOpen),
+        None => (Activity::CoDesign, LeadBasis::NotAsked),
     };
-    if q.n == 0 || sd < ABOVE_AVERAGE_SD {
-        return None;
-    }
-    let activity = source.activity;
-    Some(BriefActivity {
-        activity,
-        family: activity.family(),
-        activity_name: activity.name().to_string(),
-        approaches: activity
+    let approaches: Vec<String> = match basis {
+        LeadBasis::AboveAverage => activity
             .approaches()
             .iter()
             .map(|a| a.to_string())
             .collect(),
-        question: source.question.clone(),
-        option: source.option.clone(),
-        measure,
-        segment: seg,
-        overall: all,
-        index: (all != 0.0).then(|| seg / all * 100.0),
-        standardised_difference: sd,
-        n: q.n,
-        comparison: comparison(survey, source, measure, seg, all),
-    })
-}
-
-fn descriptors(
-    recognition: &Recognition,
-    segment: &GroupProfile,
-    overall: &GroupProfile,
-    min_group_size: u32,
-) -> Vec<BriefDescriptor> {
-    let about_activity = |question: &str, option: &str| {
-        recognition
-            .sources
-            .iter()
-            .any(|s| s.question == question && s.option.as_deref().is_none_or(|o| o == option))
+        _ => vec![activity.lowest_barrier().to_string()],
     };
-    let mut out = Vec::new();
-    for (q, o) in segment.questions.iter().zip(&overall.questions) {
-        if !matches!(q.kind, ColumnKind::Categorical | ColumnKind::Multi) {
-            continue;
-        }
-        for (c, oc) in q.categories.iter().zip(&o.categories) {
-            let (Some(share), Some(overall_share), Some(index)) = (c.share, oc.share, c.index)
-            else {
-                continue;
-            };
-            if index < DESCRIPTOR_MIN_INDEX
-                || c.count < min_group_size as usize
-                || about_activity(&q.question, &c.label)
-            {
-                continue;
-            }
-            out.push(BriefDescriptor {
-                question: q.question.clone(),
-                level: c.label.clone(),
-                share,
-                overall_share,
-                index,
-                count: c.count,
-                n: q.n,
-                description: format!(
-                    "{}: {}, {} against {} of all respondents",
-                    q.question,
-                    c.label,
-                    percent(share),
-                    percent(overall_share)
-                ),
-            });
-        }
+    let short = activity.short_name();
+    let sentence = match basis {
+        LeadBasis::AboveAverage => format!("Offer {short}: {}", or_list(&approaches)),
+        LeadBasis::MostOpen => format!(
+            "No activity interests them more than average; they are relatively most open to {short}: start with {}",
+            activity.lowest_barrier()
+        ),
+        LeadBasis::NotAsked => format!(
+            "The survey asks about no co-production activity: start with {short} through {}, asking them which activities matter to them",
+            activity.lowest_barrier()
+        ),
+    };
+    Lead {
+        activity,
+        activity_name: activity.name().to_string(),
+        basis,
+        approaches,
+        sentence,
     }
-    out.sort_by(|a, b| b.index.total_cmp(&a.index));
-    out.truncate(DESCRIPTOR_TOP);
-    out
 }
 
-/// The brief of segment `id`. Its `name` is filled in by the caller once all
-/// segments are named.
-pub fn brief(
+/// Every activity with evidence, the best source per activity, ranked.
+fn ranked_activities(
     survey: &Survey,
     recognition: &Recognition,
     overall: &GroupProfile,
-    id: u32,
     segment: &GroupProfile,
-    min_group_size: u32,
-) -> Brief {
+) -> Vec<BriefActivity> {
     let mut best: Vec<BriefActivity> = Vec::new();
     for source in &recognition.sources {
         let Some(e) = evidence(survey, source, segment, overall) else {
@@ -328,32 +238,86 @@ pub fn brief(
             .total_cmp(&a.standardised_difference)
             .then(a.activity.cmp(&b.activity))
     });
-    let headline = if best.is_empty() {
+    best
+}
+
+/// "Too small to act on: ..." when the segment is below `min_group_size`.
+fn small_caution(size: usize, min_group_size: u32) -> Option<String> {
+    (size < min_group_size as usize).then(|| {
         format!(
-            "{} respondents ({} of all); no activity stands out as more interesting to them than to all respondents.",
-            segment.size,
-            percent(segment.share)
+            "Too small to act on: {size} respondents, fewer than {min_group_size}, so its figures are suppressed in exports."
         )
+    })
+}
+
+/// The brief of segment `id`. Its `name` is filled in by the caller once all
+/// segments are named; stability by [`with_stability`] once it is measured.
+pub fn brief(
+    survey: &Survey,
+    recognition: &Recognition,
+    overall: &GroupProfile,
+    id: u32,
+    segment: &GroupProfile,
+    min_group_size: u32,
+) -> Brief {
+    let ranked = ranked_activities(survey, recognition, overall, segment);
+    let lead = lead(&ranked);
+    let activities: Vec<BriefActivity> = ranked
+        .into_iter()
+        .filter(|a| a.standardised_difference >= ABOVE_AVERAGE_SD)
+        .collect();
+    let descriptors = descriptors(recognition, segment, overall, min_group_size);
+    let reach = reach_sentence(&descriptors, segment);
+    let interest = if activities.is_empty() {
+        String::new()
     } else {
-        let names: Vec<&str> = best.iter().map(|b| b.activity.short_name()).collect();
-        let list = match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => names.join(""),
-        };
+        let names: Vec<String> = activities
+            .iter()
+            .map(|b| b.activity.short_name().to_string())
+            .collect();
         format!(
-            "{} respondents ({} of all); more interested than all respondents in {list}.",
-            segment.size,
-            percent(segment.share)
+            "; more interested than all respondents in {}",
+            and_list(&names)
         )
     };
+    let caution = small_caution(segment.size, min_group_size);
+    let headline = format!(
+        "{}{} respondents ({} of all){interest}. {}. {reach}",
+        caution
+            .as_ref()
+            .map(|c| format!("{c} "))
+            .unwrap_or_default(),
+        segment.size,
+        percent(segment.share),
+        upper_first(&lead.sentence),
+    );
     Brief {
         segment: id,
         name: String::new(),
         below_min_size: segment.size < min_group_size as usize,
         headline,
-        activities: best,
-        descriptors: descriptors(recognition, segment, overall, min_group_size),
+        lead,
+        activities,
+        descriptors,
+        reach,
+        caution,
     }
+}
+
+/// Adds the caution for a segment whose stability is below
+/// [`UNSTABLE_BELOW`], in front of the headline.
+pub fn with_stability(brief: &mut Brief, stability: Option<f64>) {
+    let Some(s) = stability.filter(|s| *s < UNSTABLE_BELOW) else {
+        return;
+    };
+    let text = format!(
+        "Too unstable to act on: stability {s:.2}, below {UNSTABLE_BELOW:.2}, so re-runs often split or merge it."
+    );
+    brief.headline = format!("{text} {}", brief.headline);
+    brief.caution = Some(match brief.caution.take() {
+        Some(small) => format!("{small} {text}"),
+        None => text,
+    });
 }
 
 #[cfg(test)]
@@ -399,8 +363,13 @@ mod tests {
         assert!((design.index.unwrap_or(0.0) - 100.0 / 0.6).abs() < 1e-9);
         assert_eq!(
             b.headline,
-            "3 respondents (50 % of all); more interested than all respondents in co-design and co-performing."
+            "3 respondents (50 % of all); more interested than all respondents in co-design and co-performing. \
+             Offer co-design: user consultation, service design labs or customer journey mapping. \
+             Reach them through Community event (Preferred channel: 67 % against 40 %)."
         );
+        assert_eq!(b.lead.basis, LeadBasis::AboveAverage);
+        assert_eq!(b.lead.approaches.len(), 3);
+        assert!(b.caution.is_none());
         assert_eq!(b.name, "Co-designers and community doers");
         let b1 = &p.segments[1].brief;
         assert_eq!(b1.activities.len(), 1);
@@ -445,7 +414,85 @@ mod tests {
     }
 
     #[test]
+    fn low_interest_gets_the_most_open_activity_and_lowest_barrier() {
+        let mut survey = fixture();
+        // Segment 1 ticks fundraising less than average once volunteering is
+        // also fundraising for everyone else.
+        if let Some(c) = survey.columns.iter_mut().find(|c| c.name == "Ways to help") {
+            c.values = crate::survey::Values::Sets(vec![
+                Some(vec![0, 1]),
+                Some(vec![0, 1]),
+                Some(vec![1]),
+                None,
+                Some(vec![]),
+                Some(vec![]),
+                Some(vec![0]),
+            ]);
+        }
+        let options = ProfileOptions {
+            min_group_size: 1,
+            ..ProfileOptions::default()
+        };
+        let p = profile(&survey, &ASSIGNMENTS, None, &options).expect("valid");
+        let b = &p.segments[1].brief;
+        assert!(b.activities.is_empty());
+        assert_eq!(b.lead.basis, LeadBasis::MostOpen);
+        assert_eq!(b.lead.approaches, ["Neighbourhood Watch"]);
+        assert!(
+            b.headline
+                .contains("relatively most open to co-performing: start with Neighbourhood Watch"),
+            "{}",
+            b.headline
+        );
+    }
+
+    #[test]
+    fn no_activity_question_still_names_a_start_and_a_way_in() {
+        let mut survey = fixture();
+        survey
+            .columns
+            .retain(|c| c.name != "Interest in co-design" && c.name != "Ways to help");
+        let options = ProfileOptions {
+            min_group_size: 1,
+            ..ProfileOptions::default()
+        };
+        let p = profile(&survey, &ASSIGNMENTS, None, &options).expect("valid");
+        let b = &p.segments[0].brief;
+        assert_eq!(b.lead.basis, LeadBasis::NotAsked);
+        assert_eq!(b.lead.activity, Activity::CoDesign);
+        assert_eq!(b.lead.approaches, ["user consultation"]);
+        assert!(
+            b.reach.starts_with("Reach them through Community event"),
+            "{}",
+            b.reach
+        );
+    }
+
+    #[test]
+    fn too_small_or_unstable_is_said_plainly() {
+        let mut b = run(4).segments[0].brief.clone();
+        assert!(
+            b.headline
+                .starts_with("Too small to act on: 3 respondents, fewer than 4"),
+            "{}",
+            b.headline
+        );
+        with_stability(&mut b, Some(0.9));
+        assert!(!b.headline.contains("unstable"));
+        with_stability(&mut b, Some(0.41));
+        assert!(
+            b.headline
+                .starts_with("Too unstable to act on: stability 0.41, below 0.60"),
+            "{}",
+            b.headline
+        );
+        assert!(b.caution.as_deref().unwrap_or("").contains("Too small"));
+    }
+
+    #[test]
     fn top_two_phrases() {
+        use crate::engage::evidence::top_two_phrase;
+        use crate::survey::Scale;
         let scale = |a: &str, b: &str| Scale {
             min: 1.0,
             max: 5.0,

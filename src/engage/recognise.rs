@@ -1,131 +1,83 @@
-//! Which questions are about which activity, recognised from column names and
-//! multi-choice option labels, with the caller's explicit mapping winning.
+//! Which questions are about which activity, recognised from the words of
+//! the question with the tables of [`super::vocabulary`], the caller's
+//! explicit mapping winning.
 //!
-//! Rules (case- and punctuation-insensitive: text is lower-cased and every run
-//! of non-alphanumeric characters becomes one space, so `co_design`,
-//! `Co-design` and `CO DESIGN` read alike):
-//! 1. an explicit "co-" form wins (`co design`, `codesign`, `co monitoring`, ...);
-//! 2. otherwise the first activity, in the order co-assessment, co-prioritisation,
-//!    co-financing, co-performing, co-management, co-design, co-planning, with a
-//!    keyword at the start of a word (`evaluat` matches "evaluation", `tax`
-//!    does not match "syntax").
-//!
-//! Likert columns are recognised by their name (and source headers); `multi`
-//! columns option by option. Numeric and categorical columns are only mapped
-//! explicitly. An explicit mapping names a column and applies to the whole
-//! column (every option of a `multi`).
+//! Rules:
+//! 1. a text's activity is the one whose phrase with the most words matches
+//!    (masks applied; see the vocabulary's syntax), ties to the earliest
+//!    match, then to the table's order;
+//! 2. a grid question's column (`Question [Row]`, `Question - Row`,
+//!    `Question: Row`) is recognised from its row text first, then from the
+//!    whole header, then from its source headers the same way: the row says
+//!    what the column is about, the stem is often shared by every row;
+//! 3. Likert columns are recognised whole, `multi` columns option by option
+//!    (the option's text, then the question's); numeric and categorical
+//!    columns are only mapped explicitly. An explicit mapping names a column
+//!    and applies to the whole column (every option of a `multi`).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::activity::Activity;
-use crate::survey::{ColumnKind, Survey};
+use super::phrases::{Match, find_all, mentions, unmasked, words};
+use super::vocabulary::VOCABULARIES;
+use crate::survey::{Column, ColumnKind, Survey};
 
-/// Explicit "co-" forms, checked first.
-const CO_FORMS: &[(&str, Activity)] = &[
-    ("co plan", Activity::CoPlanning),
-    ("coplan", Activity::CoPlanning),
-    ("co priorit", Activity::CoPrioritisation),
-    ("copriorit", Activity::CoPrioritisation),
-    ("co financ", Activity::CoFinancing),
-    ("cofinanc", Activity::CoFinancing),
-    ("co fund", Activity::CoFinancing),
-    ("cofund", Activity::CoFinancing),
-    ("co design", Activity::CoDesign),
-    ("codesign", Activity::CoDesign),
-    ("co manag", Activity::CoManagement),
-    ("comanag", Activity::CoManagement),
-    ("co perform", Activity::CoPerforming),
-    ("coperform", Activity::CoPerforming),
-    ("co deliver", Activity::CoPerforming),
-    ("codeliver", Activity::CoPerforming),
-    ("co assess", Activity::CoAssessment),
-    ("coassess", Activity::CoAssessment),
-    ("co monitor", Activity::CoAssessment),
-    ("comonitor", Activity::CoAssessment),
-    ("co evaluat", Activity::CoAssessment),
-    ("coevaluat", Activity::CoAssessment),
-];
-
-/// Keywords, each matched at the start of a word, checked in this order.
-const KEYWORDS: &[(&str, Activity)] = &[
-    ("tenant inspector", Activity::CoAssessment),
-    ("evaluat", Activity::CoAssessment),
-    ("monitor", Activity::CoAssessment),
-    ("assess", Activity::CoAssessment),
-    ("inspect", Activity::CoAssessment),
-    ("rating", Activity::CoAssessment),
-    ("rate ", Activity::CoAssessment),
-    ("apprais", Activity::CoAssessment),
-    ("participatory budget", Activity::CoPrioritisation),
-    ("individual budget", Activity::CoPrioritisation),
-    ("personal budget", Activity::CoPrioritisation),
-    ("priorit", Activity::CoPrioritisation),
-    ("budget", Activity::CoPrioritisation),
-    ("fundrais", Activity::CoFinancing),
-    ("crowdfund", Activity::CoFinancing),
-    ("financ", Activity::CoFinancing),
-    ("fund", Activity::CoFinancing),
-    ("donat", Activity::CoFinancing),
-    ("tax", Activity::CoFinancing),
-    ("charge", Activity::CoFinancing),
-    ("volunteer", Activity::CoPerforming),
-    ("peer support", Activity::CoPerforming),
-    ("neighbourhood watch", Activity::CoPerforming),
-    ("neighborhood watch", Activity::CoPerforming),
-    ("meals on wheels", Activity::CoPerforming),
-    ("family partnership", Activity::CoPerforming),
-    ("expert patient", Activity::CoPerforming),
-    ("befriend", Activity::CoPerforming),
-    ("mentor", Activity::CoPerforming),
-    ("deliver", Activity::CoPerforming),
-    ("school governor", Activity::CoManagement),
-    ("governor", Activity::CoManagement),
-    ("community management", Activity::CoManagement),
-    ("leisure centre trust", Activity::CoManagement),
-    ("manag", Activity::CoManagement),
-    ("run ", Activity::CoManagement),
-    ("running", Activity::CoManagement),
-    ("design", Activity::CoDesign),
-    ("consultation", Activity::CoDesign),
-    ("journey mapping", Activity::CoDesign),
-    ("planning", Activity::CoPlanning),
-    ("plan", Activity::CoPlanning),
-    ("policy", Activity::CoPlanning),
-    ("policies", Activity::CoPlanning),
-    ("deliberat", Activity::CoPlanning),
-    ("open space", Activity::CoPlanning),
-    ("citizens assembl", Activity::CoPlanning),
-    ("citizens jur", Activity::CoPlanning),
-];
-
-/// Lower-cases and turns every run of non-alphanumerics into one space, with a
-/// space at each end so keywords can be matched at word starts.
-fn normalise(text: &str) -> String {
-    let mut out = String::from(" ");
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
+/// The best activity match in one text: (activity, words, start).
+fn best_match(text: &str) -> Option<(Activity, usize, usize)> {
+    let words = words(text);
+    let mut best: Option<(Activity, usize, usize)> = None;
+    for vocabulary in VOCABULARIES {
+        let global = find_all(&words, vocabulary.not_any);
+        for entry in vocabulary.activities {
+            let mut masks: Vec<Match> = find_all(&words, entry.not);
+            masks.extend_from_slice(&global);
+            for m in unmasked(&words, entry.phrases, &masks) {
+                let better = best.is_none_or(|(_, weight, start)| {
+                    m.weight > weight || (m.weight == weight && m.start < start)
+                });
+                if better {
+                    best = Some((entry.activity, m.weight, m.start));
+                }
+            }
         }
     }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
+    best
 }
 
-/// The activity a piece of text (a header or an option label) is about, if any.
+/// The activity a piece of text (a header, a row or an option label) is
+/// about, if any: a grid header's row first, then the whole text.
 pub fn recognise_activity(text: &str) -> Option<Activity> {
-    let text = normalise(text);
-    let at_word_start = |kw: &str| text.contains(&format!(" {kw}"));
-    CO_FORMS
-        .iter()
-        .chain(KEYWORDS)
-        .find(|(kw, _)| at_word_start(kw))
-        .map(|&(_, activity)| activity)
+    split_grid(text)
+        .and_then(|(_, row)| best_match(row))
+        .or_else(|| best_match(text))
+        .map(|(activity, _, _)| activity)
+}
+
+/// Splits a grid question's header into its stem and its row:
+/// `"Q [Row]"`, `"Q - Row"` (or an en dash), `"Q: Row"`; `None` when the
+/// header has no such shape.
+pub fn split_grid(header: &str) -> Option<(&str, &str)> {
+    let header = header.trim();
+    if let Some(inner) = header.strip_suffix(']')
+        && let Some(open) = inner.rfind('[')
+    {
+        return Some((inner[..open].trim(), inner[open + 1..].trim()));
+    }
+    [" - ", " \u{2013} ", ": "].iter().find_map(|sep| {
+        header
+            .rfind(sep)
+            .map(|i| (header[..i].trim(), header[i + sep.len()..].trim()))
+    })
+}
+
+/// The activity of a column read as a whole (Likert): its name, then its
+/// source headers.
+fn recognise_column(column: &Column) -> Option<Activity> {
+    std::iter::once(&column.name)
+        .chain(&column.headers)
+        .find_map(|h| recognise_activity(h))
 }
 
 /// A question (or one option of a `multi` question) about an activity.
@@ -152,6 +104,78 @@ pub struct Recognition {
     pub sources: Vec<ActivitySource>,
     /// Clustered or Likert questions about no recognised activity, in column order.
     pub unrecognised: Vec<String>,
+    /// Questions and options worded like activity questions that match no
+    /// activity (see [`unmatched_activity_like`]).
+    pub unmatched: Vec<Unmatched>,
+}
+
+/// A question, or one option of a `multi` question, that reads as about
+/// getting involved but matches no activity.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unmatched {
+    /// The column name.
+    pub question: String,
+    /// For a `multi` question, the option; `None` for the whole column.
+    pub option: Option<String>,
+}
+
+/// True when a column's wording (its headers or its scale's labels) is about
+/// getting involved.
+fn about_involvement(column: &Column) -> bool {
+    let labels = column.scale.iter().flat_map(|s| &s.labels);
+    std::iter::once(&column.name)
+        .chain(&column.headers)
+        .chain(labels)
+        .any(|text| VOCABULARIES.iter().any(|v| mentions(text, v.involvement)))
+}
+
+/// True when an option is no answer ("None of these", "Other").
+fn non_answer(option: &str) -> bool {
+    let words = words(option);
+    VOCABULARIES
+        .iter()
+        .any(|v| find_all(&words, v.non_answers).iter().any(|m| m.start == 0))
+}
+
+/// The Likert and `multi` questions (and options) worded like activity
+/// questions ("how interested would you be", an interest or willingness
+/// scale) that `recognition` did not map to an activity, in column then
+/// option order: the review step lists them so the analyst can map them
+/// with `activities`.
+pub fn unmatched_activity_like(survey: &Survey, recognition: &Recognition) -> Vec<Unmatched> {
+    let mapped = |question: &str, option: Option<&str>| {
+        recognition.sources.iter().any(|s| {
+            s.question == question && (s.option.is_none() || s.option.as_deref() == option)
+        })
+    };
+    let mut out = Vec::new();
+    for column in &survey.columns {
+        if !matches!(column.kind, ColumnKind::Likert | ColumnKind::Multi)
+            || !about_involvement(column)
+        {
+            continue;
+        }
+        match &column.options {
+            Some(options) if column.kind == ColumnKind::Multi => {
+                for option in options {
+                    if !non_answer(option) && !mapped(&column.name, Some(option)) {
+                        out.push(Unmatched {
+                            question: column.name.clone(),
+                            option: Some(option.clone()),
+                        });
+                    }
+                }
+            }
+            _ if !mapped(&column.name, None) => out.push(Unmatched {
+                question: column.name.clone(),
+                option: None,
+            }),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Maps the survey's questions to activities. `explicit` (column name →
@@ -179,10 +203,7 @@ pub fn recognise(
                     if column.kind != ColumnKind::Likert {
                         return None;
                     }
-                    std::iter::once(&column.name)
-                        .chain(&column.headers)
-                        .find_map(|t| recognise_activity(t))
-                        .map(|a| (a, false))
+                    recognise_column(column).map(|a| (a, false))
                 });
                 if let Some((activity, is_explicit)) = found {
                     out.sources.push(source(None, activity, is_explicit));
@@ -205,13 +226,14 @@ pub fn recognise(
                     out.sources.push(source(None, activity, true));
                 }
             }
-            ColumnKind::Id | ColumnKind::Text => {}
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata => {}
         }
         let asked = column.kind == ColumnKind::Likert || clustered.contains(&column.name);
         if asked && out.sources.len() == before {
             out.unrecognised.push(column.name.clone());
         }
     }
+    out.unmatched = unmatched_activity_like(survey, &out);
     out
 }
 
@@ -266,6 +288,9 @@ mod tests {
             options: options.map(|o| o.into_iter().map(String::from).collect()),
             levels: None,
             headers: vec![],
+            code: None,
+            reason: None,
+            other_of: None,
             values,
         }
     }
@@ -315,5 +340,77 @@ mod tests {
             ]
         );
         assert_eq!(r.unrecognised, ["q2", "q3", "age"]);
+    }
+
+    #[test]
+    fn activity_like_questions_that_match_nothing_are_listed() {
+        let mut interest = column(
+            "Interest in coffee mornings",
+            ColumnKind::Likert,
+            None,
+            Values::Numbers(vec![]),
+        );
+        interest.headers = vec!["Q4_2".into()];
+        let mut trust = column(
+            "Trust the council",
+            ColumnKind::Likert,
+            None,
+            Values::Numbers(vec![]),
+        );
+        trust.scale = Some(crate::survey::Scale {
+            min: 1.0,
+            max: 2.0,
+            labels: vec!["Disagree".into(), "Agree".into()],
+        });
+        let mut rated = column("Q7", ColumnKind::Likert, None, Values::Numbers(vec![]));
+        rated.scale = Some(crate::survey::Scale {
+            min: 1.0,
+            max: 2.0,
+            labels: vec!["Not willing".into(), "Very willing".into()],
+        });
+        let survey = Survey {
+            respondents: 0,
+            columns: vec![
+                interest,
+                trust,
+                rated,
+                column(
+                    "co_design",
+                    ColumnKind::Likert,
+                    None,
+                    Values::Numbers(vec![]),
+                ),
+                column(
+                    "Which would you be willing to help with?",
+                    ColumnKind::Multi,
+                    Some(vec![
+                        "Volunteering",
+                        "Coffee mornings",
+                        "None of these",
+                        "Other (please specify)",
+                    ]),
+                    Values::Sets(vec![]),
+                ),
+            ],
+            ..Survey::default()
+        };
+        let r = recognise(&survey, &BTreeMap::new(), &[]);
+        assert_eq!(r.unmatched, unmatched_activity_like(&survey, &r));
+        let unmatched = r.unmatched;
+        let got: Vec<(&str, Option<&str>)> = unmatched
+            .iter()
+            .map(|u| (u.question.as_str(), u.option.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Interest in coffee mornings", None),
+                ("Q7", None),
+                (
+                    "Which would you be willing to help with?",
+                    Some("Coffee mornings")
+                ),
+            ]
+        );
     }
 }

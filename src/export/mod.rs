@@ -8,5 +8,5 @@ mod table;
 
 pub use csv::{assignments_csv, csv_cell, profiles_csv};
 pub use report::{KSelectionRow, ReportInput, StabilityFigure, report_html, report_markdown};
-pub use run::{ReportFormat, run_assignments_csv, run_profiles_csv, run_report};
+pub use run::{ReportFormat, assignment_csv, run_assignments_csv, run_profiles_csv, run_report};
 pub use table::suppressed;

@@ -1,9 +1,10 @@
-//! The exports of one run: a [`Segmentation`] and what it was made from,
-//! turned into the assignments CSV, the profile table and the report.
+//! The exports of one run: a [`Segmentation`] (which carries the respondent
+//! ids and its options) turned into the assignments CSV, the profile table and
+//! the report; and the CSV of an assignment to a saved model.
 
 use super::csv::{assignments_csv, profiles_csv};
 use super::report::{KSelectionRow, ReportInput, StabilityFigure, report_html, report_markdown};
-use crate::segment::SegmentOptions;
+use crate::model::Assignment;
 use crate::segment::Segmentation;
 
 /// The report's format.
@@ -16,10 +17,22 @@ pub enum ReportFormat {
 }
 
 /// One row per respondent (`respondent_id,segment_id,segment_name,distance`),
-/// `ids` in the survey's order. Spreadsheet formulas are neutralised.
-pub fn run_assignments_csv(result: &Segmentation, ids: &[String]) -> String {
-    let names: Vec<String> = result.segments.iter().map(|s| s.name.clone()).collect();
-    assignments_csv(ids, &result.assignments, &names, &result.distances)
+/// in the survey's order, with the segments' current names. Spreadsheet
+/// formulas are neutralised.
+pub fn run_assignments_csv(result: &Segmentation) -> String {
+    let names: Vec<String> = (0..result.k).map(|id| result.name_of(id)).collect();
+    assignments_csv(&result.ids, &result.assignments, &names, &result.distances)
+}
+
+/// The CSV of an assignment to a saved model, in exactly the format of
+/// [`run_assignments_csv`]: unassigned respondents get empty segment cells.
+pub fn assignment_csv(assignment: &Assignment) -> String {
+    assignments_csv(
+        &assignment.ids,
+        &assignment.assignments,
+        &assignment.names,
+        &assignment.distances,
+    )
 }
 
 /// The profile table: segments as columns, cells from fewer than the
@@ -30,13 +43,8 @@ pub fn run_profiles_csv(result: &Segmentation) -> String {
 
 /// The report of the run: inputs, options, seed, input hash, k-selection
 /// figures, stability, and each segment's profile and brief.
-pub fn run_report(
-    result: &Segmentation,
-    options: &SegmentOptions,
-    file_name: &str,
-    format: ReportFormat,
-) -> String {
-    let mut options_json = serde_json::to_value(options).unwrap_or_default();
+pub fn run_report(result: &Segmentation, file_name: &str, format: ReportFormat) -> String {
+    let mut options_json = serde_json::to_value(&result.options).unwrap_or_default();
     // The previous model's centroids say nothing to a reader.
     if let Some(map) = options_json.as_object_mut() {
         if map.get("previous").is_some_and(|p| !p.is_null()) {

@@ -36,17 +36,32 @@ pub struct Model {
     pub names: Vec<String>,
 }
 
-/// Where new respondents go.
+/// Where new respondents go. Serialises to camelCase JSON and reads back
+/// (a distance of `null` is read as NaN), so a saved assignment can be
+/// exported later.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assignment {
+    /// Respondent identifiers in input order (the survey's id column, or its
+    /// spreadsheet row numbers).
+    pub ids: Vec<String>,
     /// Segment id per respondent in input order; -1 when the respondent
     /// answered none of the model's questions.
     pub assignments: Vec<i32>,
     /// Partial Euclidean distance to the segment's centroid in encoded units
     /// (NaN, JSON `null`, for -1).
+    #[serde(deserialize_with = "nan_for_null")]
     pub distances: Vec<f64>,
+    /// The model's segment names, indexed by segment id: `names[2]` names
+    /// segment 2. Empty strings when the model was saved without names.
+    pub names: Vec<String>,
+}
+
+/// Reads numbers where JSON's `null` stands for NaN.
+fn nan_for_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+    let values: Vec<Option<f64>> = Deserialize::deserialize(d)?;
+    Ok(values.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
 }
 
 /// Put the respondents of `survey` into the segments of `model`, encoding
@@ -76,6 +91,7 @@ pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, ModelError> 
             "every centroid must have {p} finite values"
         )));
     }
+    let names = names_by_id(model)?;
     let centroids = Array2::from_shape_vec((k, p), model.centroids.concat())
         .map_err(|e| ModelError::Invalid(e.to_string()))?;
     let data = model.encoding.apply(survey)?;
@@ -94,7 +110,30 @@ pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, ModelError> 
         }
     }
     Ok(Assignment {
+        ids: survey.ids.clone(),
         assignments,
         distances,
+        names,
     })
+}
+
+/// The model's names indexed by segment id; its ids must be `0..k` in any
+/// order.
+fn names_by_id(model: &Model) -> Result<Vec<String>, ModelError> {
+    let k = model.segment_ids.len();
+    let mut names: Vec<Option<String>> = vec![None; k];
+    for (j, &id) in model.segment_ids.iter().enumerate() {
+        let slot = names
+            .get_mut(id as usize)
+            .filter(|slot| slot.is_none())
+            .ok_or_else(|| {
+                ModelError::Invalid(format!(
+                    "segment ids must be 0 to {} with none repeated, got {:?}",
+                    k - 1,
+                    model.segment_ids
+                ))
+            })?;
+        *slot = Some(model.names.get(j).cloned().unwrap_or_default());
+    }
+    Ok(names.into_iter().flatten().collect())
 }

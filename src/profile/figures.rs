@@ -87,7 +87,7 @@ pub fn profile(
             }
         })
         .collect();
-    let names = name_segments(&segments, &options.names);
+    let names = name_segments(&segments, &overall, &recognition, &options.names);
     for (segment, name) in segments.iter_mut().zip(names) {
         segment.brief.name.clone_from(&name);
         segment.name = name;
@@ -106,7 +106,10 @@ pub fn profile(
 /// The figures of one column for each segment then overall, or `None` for
 /// columns that are not profiled (`id`, `text`).
 fn question_figures(column: &Column, checked: &Checked) -> Option<Vec<QuestionProfile>> {
-    if matches!(column.kind, ColumnKind::Id | ColumnKind::Text) {
+    if matches!(
+        column.kind,
+        ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+    ) {
         return None;
     }
     let base = QuestionProfile {

@@ -194,7 +194,10 @@ fn check_answers(column: &crate::survey::Column, respondents: usize) -> Result<(
         column: column.name.clone(),
         row,
     };
-    if matches!(column.kind, ColumnKind::Id | ColumnKind::Text) {
+    if matches!(
+        column.kind,
+        ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+    ) {
         return Ok(());
     }
     if column.values.len() != respondents {

@@ -174,7 +174,10 @@ fn chosen_columns(options: &SegmentOptions, survey: &Survey) -> Result<Vec<Strin
         .iter()
         .filter(|c| names.contains(&c.name))
         .map(|c| {
-            if matches!(c.kind, ColumnKind::Id | ColumnKind::Text) {
+            if matches!(
+                c.kind,
+                ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+            ) {
                 Err(SegmentError::NotClusterable {
                     column: c.name.clone(),
                     kind: kind_name(c.kind),

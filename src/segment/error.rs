@@ -111,6 +111,16 @@ pub enum SegmentError {
         /// The fixed k, or `kMax` when k is `"auto"`.
         k: u32,
     },
+    /// A rename would give two segments the same name.
+    #[error("names gives segments {first} and {second} the same name {name:?}")]
+    DuplicateName {
+        /// The shared name.
+        name: String,
+        /// The lower of the two segment ids.
+        first: u32,
+        /// The higher one.
+        second: u32,
+    },
     /// `names` renames a segment that the chosen k does not have.
     #[error("names renames segment {segment}, but there are only {k} segments")]
     UnknownSegment {

@@ -6,6 +6,7 @@
 mod check;
 mod error;
 mod options;
+mod rename;
 mod result;
 mod stages;
 
@@ -14,6 +15,7 @@ pub use error::SegmentError;
 pub use options::{AutoK, KChoice, KPlan, SegmentOptions, SegmentParams};
 pub use result::{Progress, SegmentSummary, Segmentation};
 
+use crate::engage::with_stability;
 use crate::survey::Survey;
 use stages::rows;
 
@@ -59,7 +61,7 @@ pub fn segment_with_progress(
         stage: "Profiling the segments",
         fraction: 0.92,
     });
-    let profiles = stages::profile_segments(
+    let mut profiles = stages::profile_segments(
         survey,
         &assigned,
         &params,
@@ -67,6 +69,11 @@ pub fn segment_with_progress(
         carried.names,
         k,
     )?;
+    if let Some(s) = &stability {
+        for (segment, &value) in profiles.segments.iter_mut().zip(&s.per_segment) {
+            with_stability(&mut segment.brief, Some(value));
+        }
+    }
     let weights = &params.respondent_weights;
     let segments = stages::summarise(
         &assigned,

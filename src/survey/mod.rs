@@ -46,6 +46,7 @@
 
 mod decode;
 mod error;
+mod headers;
 mod infer;
 mod model;
 mod options;

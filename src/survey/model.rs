@@ -19,6 +19,11 @@ pub enum ColumnKind {
     Numeric,
     /// Free text. Never clustered.
     Text,
+    /// About the response rather than an answer (a timestamp, an IP address,
+    /// a collector id, a progress or status flag, ...): kept as text, never
+    /// clustered unless the caller names it with another kind. The column's
+    /// `reason` says why.
+    Metadata,
 }
 
 /// The possible range of a Likert question, recorded even where no respondent
@@ -126,6 +131,19 @@ pub struct Column {
     /// grouped `multi`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub headers: Vec<String>,
+    /// The survey tool's short code for the column (`Q1_1`, `Q1[SQ001]`)
+    /// when the file has a header row of codes under or over the readable
+    /// names; for a grouped `multi`, the question's code.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub code: Option<String>,
+    /// `metadata` only: why the column was recognised as metadata, e.g.
+    /// `named like an IP address` or `every answer is a date or time`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
+    /// A free-text column tied to a question (its "Other (please specify)"
+    /// text): the question's name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub other_of: Option<String>,
     /// The answers. Not serialised: bulk data crosses to JS as typed arrays.
     #[serde(skip)]
     pub values: Values,
@@ -144,6 +162,9 @@ impl Column {
             options: None,
             levels: None,
             headers: vec![name.to_string()],
+            code: None,
+            reason: None,
+            other_of: None,
             values,
         }
     }
@@ -192,6 +213,11 @@ pub enum WarningCode {
     ColumnLeftOut,
     /// Some respondents answered none of the clustered questions.
     NoAnswers,
+    /// Survey previews or test responses were left out.
+    PreviewsLeftOut,
+    /// Some responses are incomplete (not finished, not submitted, partial);
+    /// they are kept.
+    IncompleteResponses,
     /// Anything else worth knowing.
     Other,
 }

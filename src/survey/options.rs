@@ -25,8 +25,10 @@ use super::model::ColumnKind;
 pub const MAX_INPUT_BYTES: usize = 200 * 1024 * 1024;
 /// Most data rows (respondents) accepted.
 pub const MAX_ROWS: usize = 1_000_000;
-/// Most columns accepted in the header.
-pub const MAX_COLUMNS: usize = 1_000;
+/// Most columns accepted in the header: the widest sheet Excel writes
+/// (16,384, column XFD). Multi-select exports with one column per option
+/// are often thousands of columns wide; what bounds memory is [`MAX_CELLS`].
+pub const MAX_COLUMNS: usize = 16_384;
 /// Most answer cells (data rows × columns) accepted, so that a file within
 /// the byte limit cannot ask for gigabytes of cells (e.g. 10,000 respondents
 /// × 1,000 columns, or 1,000,000 × 10).
@@ -37,8 +39,8 @@ pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Answers that always mean "no answer", compared case-insensitively after
 /// trimming (a curly apostrophe counts as a straight one). A blank cell is
-/// missing too.
-pub const DEFAULT_MISSING_CODES: [&str; 7] = [
+/// missing too. `.` is SPSS's and SAS's system-missing value.
+pub const DEFAULT_MISSING_CODES: [&str; 8] = [
     "na",
     "n/a",
     "don't know",
@@ -46,6 +48,7 @@ pub const DEFAULT_MISSING_CODES: [&str; 7] = [
     "prefer not to say",
     "-99",
     "#n/a",
+    ".",
 ];
 
 /// How to read a survey file. Every field is optional; see the module docs

@@ -2,7 +2,8 @@
 
 use super::decode::decode;
 use super::error::{FileName, ImportError};
-use super::infer::{Table, infer};
+use super::headers::{Header, combine, header_rows, unique_names};
+use super::infer::{Table, infer, response_status};
 use super::model::{Survey, Warning, WarningCode};
 use super::options::{ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
 use super::read::{Record, Records, sniff_delimiter};
@@ -37,14 +38,23 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
     let text = decode(input, &mut warnings);
     let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
-    let headers = read_header(&mut records, &file)?;
-    let (columns, rows) = read_rows(records, &headers, &file, &mut warnings)?;
-    let table = Table {
+    let (headers, ahead) = read_header(&mut records, &file)?;
+    let (codes, headers): (Vec<Option<String>>, Vec<String>) =
+        headers.into_iter().map(|h| (h.code, h.name)).unzip();
+    let (columns, rows) = read_rows(
+        ahead.into_iter().chain(records),
+        &headers,
+        &file,
+        &mut warnings,
+    )?;
+    let mut table = Table {
         headers,
+        codes,
         columns,
         rows,
         delimiter,
     };
+    response_status(&mut table, &mut warnings);
     let inferred = infer(&table, &opts, &mut warnings)?;
     Ok(Survey {
         respondents: table.rows.len(),
@@ -68,10 +78,17 @@ fn with_file(file: &FileName) -> impl Fn(ImportError) -> ImportError + '_ {
     }
 }
 
-/// The column names from the first non-blank record: blank names become
-/// `column N`, duplicates are an error.
-fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, ImportError> {
-    let header = loop {
+/// Records read ahead of the data while looking for header rows.
+type ReadAhead = Vec<Result<Record, ImportError>>;
+
+/// The column headers from the first non-blank record and, when they are
+/// header rows too, the one or two records after it (see `headers`); the
+/// records read ahead that are data come back to be read as rows.
+fn read_header(
+    records: &mut Records,
+    file: &FileName,
+) -> Result<(Vec<Header>, ReadAhead), ImportError> {
+    let first = loop {
         match records.next() {
             None => return Err(ImportError::Empty { file: file.clone() }),
             Some(Err(e)) => return Err(with_file(file)(e)),
@@ -79,7 +96,7 @@ fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, Im
             Some(Ok(r)) => break r,
         }
     };
-    let width = header.width();
+    let width = first.width();
     if width > MAX_COLUMNS {
         return Err(ImportError::TooManyColumns {
             file: file.clone(),
@@ -87,29 +104,32 @@ fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, Im
             max: MAX_COLUMNS,
         });
     }
-    let mut headers: Vec<String> = Vec::with_capacity(width);
-    for (i, cell) in header.cells.iter().enumerate() {
-        let name = match cell.trim() {
-            "" => format!("column {}", i + 1),
-            name => name.to_string(),
-        };
-        if let Some(first) = headers.iter().position(|h| *h == name) {
-            return Err(ImportError::DuplicateColumn {
-                file: file.clone(),
-                column: name,
-                first: first + 1,
-                second: i + 1,
-            });
-        }
-        headers.push(name);
+    let mut ahead: Vec<Result<Record, ImportError>> = records.by_ref().take(2).collect();
+    let next: Vec<&[String]> = ahead
+        .iter()
+        .map_while(|r| r.as_ref().ok().filter(|r| !r.is_blank()))
+        .map(|r| r.cells.as_slice())
+        .collect();
+    let count = header_rows(&first.cells, &next);
+    let mut rows: Vec<&[String]> = vec![first.cells.as_slice()];
+    rows.extend(next.iter().take(count - 1));
+    let mut headers = combine(&rows);
+    ahead.drain(..count - 1);
+    if let Err((column, first, second)) = unique_names(&mut headers, count) {
+        return Err(ImportError::DuplicateColumn {
+            file: file.clone(),
+            column,
+            first,
+            second,
+        });
     }
-    Ok(headers)
+    Ok((headers, ahead))
 }
 
 /// The data rows, column-major and trimmed, with the spreadsheet row of each;
 /// blank rows are skipped and counted in a warning.
 fn read_rows(
-    records: Records,
+    records: impl Iterator<Item = Result<Record, ImportError>>,
     headers: &[String],
     file: &FileName,
     warnings: &mut Vec<Warning>,
@@ -294,6 +314,53 @@ mod tests {
             ),
             "{e}"
         );
+    }
+
+    #[test]
+    fn two_thousand_columns_pass_and_the_column_limit_is_excels() {
+        let width = 2_000;
+        let header: Vec<String> = (0..width).map(|i| format!("Q{i}: option {i}")).collect();
+        let mut csv = format!("id,{}\n", header.join(","));
+        for r in 0..50 {
+            let row: Vec<&str> = (0..width)
+                .map(|i| if (i + r) % 3 == 0 { "1" } else { "0" })
+                .collect();
+            csv.push_str(&format!("r{r},{}\n", row.join(",")));
+        }
+        let s = parse_survey(csv.as_bytes(), &opts()).unwrap();
+        assert_eq!(s.respondents, 50);
+        assert_eq!(s.columns.len(), width + 1);
+        let wide = vec!["c"; MAX_COLUMNS + 1]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c}{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let e = parse_survey(format!("{wide}\n").as_bytes(), &opts()).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the header has 16385 columns; the limit is 16384"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn header_rows_are_not_respondents_and_rows_keep_their_numbers() {
+        // Qualtrics: codes, question text (with a line break), ImportIds;
+        // the typo is in spreadsheet row 5.
+        let csv = "ResponseId,Q1\nResponse ID,\"How old\nare you?\"\n{\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"}\nR_1,34\nR_2,4o\nR_3,56\nR_4,61\nR_5,22\nR_6,40\nR_7,38\nR_8,29\nR_9,70\nR_10,45\n";
+        let e = parse_survey(csv.as_bytes(), &opts()).unwrap_err();
+        assert_eq!(e.row(), Some(5), "{e}");
+        let ok = csv.replace("4o", "41");
+        let s = parse_survey(ok.as_bytes(), &opts()).unwrap();
+        assert_eq!(s.respondents, 10);
+        let q1 = s.column("How old are you?").unwrap();
+        assert_eq!(q1.code.as_deref(), Some("Q1"));
+        assert_eq!(s.ids.first().map(String::as_str), Some("R_1"));
+        // SurveyMonkey: two rows; a ragged row is named by its own row.
+        let sm = "Respondent ID,Age,Pick,\n,Response,A,B\n1001,34,A,\n1002,41,,B,extra\n";
+        let e = parse_survey(sm.as_bytes(), &opts()).unwrap_err();
+        assert_eq!(e.row(), Some(4), "{e}");
     }
 
     #[test]

@@ -13,7 +13,12 @@ const KNOWN: &[&[&[&str]]] = &[
     &[
         &["Strongly disagree"],
         &["Disagree", "Tend to disagree", "Somewhat disagree"],
-        &["Neither agree nor disagree", "Neutral", "Neither"],
+        &[
+            "Neither agree nor disagree",
+            "Neither agree or disagree",
+            "Neutral",
+            "Neither",
+        ],
         &["Agree", "Tend to agree", "Somewhat agree"],
         &["Strongly agree"],
     ],
@@ -84,7 +89,96 @@ const KNOWN: &[&[&[&str]]] = &[
         &["Often", "Usually", "Very often", "Most of the time"],
         &["Always"],
     ],
+    // quality, from poor
+    &[
+        &["Poor"],
+        &["Fair"],
+        &["Good"],
+        &["Very good"],
+        &["Excellent"],
+    ],
+    // quality, from very poor
+    &[
+        &["Very poor"],
+        &["Poor"],
+        &["Fair", "Average", "Neither good nor poor"],
+        &["Good"],
+        &["Very good", "Excellent"],
+    ],
 ];
+
+/// Adjectives rated with the usual intensifiers (SurveyMonkey's wording):
+/// not at all / not so / somewhat / very / extremely.
+const INTENSIFIED: [&str; 10] = [
+    "interested",
+    "important",
+    "likely",
+    "satisfied",
+    "useful",
+    "confident",
+    "familiar",
+    "concerned",
+    "easy",
+    "helpful",
+];
+
+/// Every known scale: [`KNOWN`], then one intensifier scale per adjective
+/// of [`INTENSIFIED`].
+fn known() -> &'static [Vec<Vec<String>>] {
+    static ALL: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<Vec<Vec<String>>> = KNOWN
+            .iter()
+            .map(|scale| {
+                scale
+                    .iter()
+                    .map(|p| p.iter().map(|v| v.to_string()).collect())
+                    .collect()
+            })
+            .collect();
+        for adjective in INTENSIFIED {
+            all.push(
+                ["Not at all", "Not so", "Somewhat", "Very", "Extremely"]
+                    .iter()
+                    .map(|i| {
+                        let mut spellings = vec![format!("{i} {adjective}")];
+                        if *i == "Not so" {
+                            spellings.push(format!("Not very {adjective}"));
+                        }
+                        spellings
+                    })
+                    .collect(),
+            );
+        }
+        all
+    })
+}
+
+/// An answer without a leading number or letter marking its position
+/// (`1 - Not at all interested`, `a. Excellent`, `5 = Very likely`,
+/// `(2) Disagree`), normalised; `None` when there is none.
+pub(crate) fn without_number(normalised: &str) -> Option<&str> {
+    let s = normalised.strip_prefix('(').unwrap_or(normalised);
+    let marker = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i + 1)
+        .filter(|&n| n <= 2)
+        .or_else(|| {
+            s.chars()
+                .next()
+                .filter(|c| c.is_ascii_lowercase())
+                .map(|_| 1)
+        })?;
+    let rest = s.get(marker..)?;
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix(['-', '.', '=', ')', ':'])
+        .or_else(|| rest.strip_prefix('\u{2013}'))?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
 
 /// Every normalised spelling of [`KNOWN`] with its (scale, position) pairs,
 /// built once, so recognising a column costs one lookup per distinct answer.
@@ -92,9 +186,9 @@ fn spellings() -> &'static HashMap<String, Vec<(usize, usize)>> {
     static SPELLINGS: OnceLock<HashMap<String, Vec<(usize, usize)>>> = OnceLock::new();
     SPELLINGS.get_or_init(|| {
         let mut map: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (k, scale) in KNOWN.iter().enumerate() {
+        for (k, scale) in known().iter().enumerate() {
             for (pos, variants) in scale.iter().enumerate() {
-                for v in *variants {
+                for v in variants {
                     map.entry(normalise(v)).or_default().push((k, pos));
                 }
             }
@@ -143,7 +237,7 @@ pub(crate) fn recognise(answers: &[(String, &str, usize)]) -> Option<Labelled> {
     if total == 0 {
         return None;
     }
-    let fits = KNOWN
+    let fits = known()
         .iter()
         .enumerate()
         .filter_map(|(k, scale)| fit(k, scale, answers));
@@ -163,12 +257,12 @@ pub(crate) fn recognise(answers: &[(String, &str, usize)]) -> Option<Labelled> {
 /// when two spellings fall on one position.
 fn fit(
     k: usize,
-    scale: &[&[&str]],
+    scale: &[Vec<String>],
     answers: &[(String, &str, usize)],
 ) -> Option<(usize, Labelled)> {
     let mut labels: Vec<String> = scale
         .iter()
-        .map(|p| p.first().copied().unwrap_or_default().to_string())
+        .map(|p| p.first().cloned().unwrap_or_default())
         .collect();
     let mut used = vec![false; scale.len()];
     let mut index = HashMap::new();
@@ -176,6 +270,7 @@ fn fit(
     for (norm, written, count) in answers {
         let Some(pos) = spellings()
             .get(norm)
+            .or_else(|| without_number(norm).and_then(|n| spellings().get(n)))
             .and_then(|at| at.iter().find(|(scale, _)| *scale == k))
             .map(|&(_, pos)| pos)
         else {

@@ -1,7 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * A level or option that characterises a segment.
+ * A channel, level, option or number that sets a segment apart.
  */
 export interface BriefDescriptor {
     /**
@@ -9,23 +9,32 @@ export interface BriefDescriptor {
      */
     question: string;
     /**
-     * The level or option.
+     * The level or option; `null` for a Likert or numeric question.
      */
-    level: string;
+    level: string | undefined;
     /**
-     * Share (0–1) of the segment's respondents who answered the question.
+     * True when the question asks how people like to be reached.
      */
-    share: number;
+    channel: boolean;
     /**
-     * Share (0–1) of all respondents.
+     * What `segment` and `overall` measure: `share` (0–1 of those who
+     * answered) or `mean`.
      */
-    overallShare: number;
+    measure: Measure;
     /**
-     * share ÷ overall share × 100.
+     * The segment's figure.
      */
-    index: number;
+    segment: number;
     /**
-     * Respondents in the segment who chose it.
+     * All respondents' figure.
+     */
+    overall: number;
+    /**
+     * segment ÷ overall × 100; `null` when overall is 0.
+     */
+    index: number | undefined;
+    /**
+     * Respondents in the segment who chose it (a level) or answered (a number).
      */
     count: number;
     /**
@@ -92,6 +101,21 @@ export interface EncodedColumn {
      * How many features it has.
      */
     featureCount: number;
+}
+
+/**
+ * A question, or one option of a `multi` question, that reads as about
+ * getting involved but matches no activity.
+ */
+export interface Unmatched {
+    /**
+     * The column name.
+     */
+    question: string;
+    /**
+     * For a `multi` question, the option; `None` for the whole column.
+     */
+    option: string | undefined;
 }
 
 /**
@@ -252,17 +276,31 @@ export interface Brief {
      */
     belowMinSize: boolean;
     /**
-     * One factual sentence summing up the brief.
+     * The first line: the caution (if any), the size, the activity to offer
+     * and how, and how to reach the segment.
      */
     headline: string;
+    /**
+     * The activity to offer first, always present.
+     */
+    lead: Lead;
     /**
      * The activities the segment cares about more than average, ranked.
      */
     activities: BriefActivity[];
     /**
-     * Levels and options that characterise the segment (channel, age band, ...).
+     * Channels and descriptors (who they are, where they live) that
+     * over-index in the segment, channels first.
      */
     descriptors: BriefDescriptor[];
+    /**
+     * How to reach the segment, in one sentence.
+     */
+    reach: string;
+    /**
+     * Says plainly when the segment is too small or too unstable to act on.
+     */
+    caution: string | undefined;
 }
 
 /**
@@ -655,6 +693,33 @@ export interface Warning {
 }
 
 /**
+ * The activity to offer a segment first, and how.
+ */
+export interface Lead {
+    /**
+     * The activity.
+     */
+    activity: Activity;
+    /**
+     * Its readable name, e.g. "co-design of services".
+     */
+    activityName: string;
+    /**
+     * Why it is the one.
+     */
+    basis: LeadBasis;
+    /**
+     * The approaches to use: every one the typology pairs with it when the
+     * segment is keen, otherwise the lowest-barrier one.
+     */
+    approaches: string[];
+    /**
+     * One plain sentence, e.g. "Offer co-design: user consultation, ...".
+     */
+    sentence: string;
+}
+
+/**
  * The family an [`Activity`] belongs to.
  */
 export type Family = "coCommissioning" | "coDesign" | "coDelivery" | "coAssessment";
@@ -979,6 +1044,11 @@ export interface Recognition {
      * Clustered or Likert questions about no recognised activity, in column order.
      */
     unrecognised: string[];
+    /**
+     * Questions and options worded like activity questions that match no
+     * activity (see [`unmatched_activity_like`]).
+     */
+    unmatched: Unmatched[];
 }
 
 /**
@@ -1142,9 +1212,16 @@ export interface Progress {
 }
 
 /**
- * Where new respondents go.
+ * Where new respondents go. Serialises to camelCase JSON and reads back
+ * (a distance of `null` is read as NaN), so a saved assignment can be
+ * exported later.
  */
 export interface Assignment {
+    /**
+     * Respondent identifiers in input order (the survey's id column, or its
+     * spreadsheet row numbers).
+     */
+    ids: string[];
     /**
      * Segment id per respondent in input order; -1 when the respondent
      * answered none of the model's questions.
@@ -1155,12 +1232,23 @@ export interface Assignment {
      * (NaN, JSON `null`, for -1).
      */
     distances: number[];
+    /**
+     * The model's segment names, indexed by segment id: `names[2]` names
+     * segment 2. Empty strings when the model was saved without names.
+     */
+    names: string[];
 }
 
 /**
  * Which end of the scanned range the chosen k sits on, when it does.
  */
 export type KEdge = "lower" | "upper";
+
+
+/**
+ * Why a brief's [`Lead`] is the activity to offer.
+ */
+export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
 
 
 /**
@@ -1187,6 +1275,16 @@ export class Segmentation {
      * than `minGroupSize` respondents are suppressed.
      */
     profilesCsv(): string;
+    /**
+     * Gives segments new names, without running the segmentation again:
+     * keys are segment ids written as strings (`{ "0": "Doers" }`, as in the
+     * `names` option), values are trimmed. Throws an `Error` naming the
+     * problem, changing nothing, for an id this result does not have, a
+     * blank name, or two segments that would share a name. Afterwards
+     * `segments`, `toJSON()`, `model()`, `assignmentsCsv()`, `profilesCsv()`
+     * and `report()` all use the new names.
+     */
+    rename(names: Record<string, string>): void;
     /**
      * A self-contained report of the run (HTML by default, or Markdown).
      */
@@ -1287,6 +1385,13 @@ export class Survey {
 export function assign(model: Model, survey: Survey): Assignment;
 
 /**
+ * The CSV of an `assign` result, in exactly the format of
+ * `Segmentation.assignmentsCsv()`: `respondent_id,segment_id,segment_name,distance`,
+ * one row per respondent, empty segment cells for an unassigned one.
+ */
+export function assignmentCsv(assignment: Assignment): string;
+
+/**
  * k-means on a plain numeric matrix: `data` row-major with `width` numbers
  * per row, NaN for a missing value.
  */
@@ -1315,6 +1420,7 @@ export interface InitOutput {
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
+    readonly assignmentCsv: (a: any) => [number, number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
     readonly segment: (a: number, b: number, c: number) => [number, number, number];
@@ -1329,6 +1435,7 @@ export interface InitOutput {
     readonly segmentation_k: (a: number) => number;
     readonly segmentation_model: (a: number) => [number, number, number];
     readonly segmentation_profilesCsv: (a: number) => [number, number];
+    readonly segmentation_rename: (a: number, b: any) => [number, number];
     readonly segmentation_report: (a: number, b: number) => [number, number, number, number];
     readonly segmentation_seed: (a: number) => number;
     readonly segmentation_segments: (a: number) => [number, number, number];

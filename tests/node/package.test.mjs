@@ -81,7 +81,9 @@ test("progress is reported in order and the exports are complete", () => {
   assert.equal(csv.length, 1501);
   assert.equal(csv[0], "respondent_id,segment_id,segment_name,distance");
   const names = result.segments.map((s) => s.name);
-  assert.ok(result.profilesCsv().startsWith(`question,answer,statistic,All respondents,${names.join(",")}`));
+  // Names may hold commas ("Less engaged, most open to ..."): CSV quotes them.
+  const cells = names.map((n) => (/[",]/.test(n) ? `"${n.replaceAll('"', '""')}"` : n));
+  assert.ok(result.profilesCsv().startsWith(`question,answer,statistic,All respondents,${cells.join(",")}`));
   const html = result.report({ fileName: "sample-survey.csv" });
   for (const n of names) assert.ok(html.includes(n), `report names ${n}`);
   assert.ok(!/<script/i.test(html));

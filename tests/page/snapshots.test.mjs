@@ -9,7 +9,7 @@ import { useJsdom, assertSnapshot, serialise } from "./snapshot.mjs";
 
 useJsdom();
 const { segmentCard } = await import("../../www/src/build/cards.js");
-const { columnRows } = await import("../../www/src/build/columns.js");
+const { columnRows, leftOutNote } = await import("../../www/src/build/columns.js");
 const { chartBlock, colourOf, heatmapData, mapData, resultCharts } = await import("../../www/src/build/result-charts.js");
 const { recognisedActivities, resultsSummary, reuseTable, runStatus, warningList } = await import("../../www/src/build/summary.js");
 const { ACTIVITIES } = await import("../../www/src/build/columns.js");
@@ -73,6 +73,37 @@ test("card of a small segment with nothing that sets it apart, stability not mea
   assertSnapshot("card-small-segment", card);
 });
 
+test("card with a lead activity, a way to reach the segment, its channels and a caution (briefs of issue 11)", () => {
+  const base = result.profiles.segments[0];
+  const brief = {
+    ...base.brief,
+    headline: "Too unstable to act on alone. 212 respondents; offer co-design through a user panel; reach them at community events.",
+    activities: [],
+    lead: { activity: "coDesign", activityName: "co-design of services", basis: "mostOpen", approaches: ["user panel"], sentence: "Offer co-design: a user panel" },
+    reach: "Reach them at community events and by post; they are older than average.",
+    caution: "Too unstable to act on alone (stability 0.52): check it with another seed.",
+    descriptors: [
+      { question: "preferred_channel", level: "Community event", channel: true, description: "Preferred channel: Community event, 45 % against 20 % of all respondents" },
+      { question: "preferred_channel", level: "Post", channel: true, description: "Preferred channel: Post, 30 % against 12 % of all respondents" },
+      { question: "age_band", level: "75+", channel: false, description: "Age band: 75+, 38 % against 14 % of all respondents" },
+    ],
+  };
+  const card = segmentCard({
+    profile: { ...base, brief },
+    summary: { ...result.segments[0], stability: 0.52 },
+    name: "Open to co-design, reached in person",
+    colour: colourOf(0),
+    minGroupSize: result.profiles.minGroupSize,
+    onRename() {},
+  });
+  assert.deepEqual([...card.querySelectorAll("h4")].map((h) => h.textContent), ["Cares about", "How to reach them", "Who they are"]);
+  assert.equal(card.querySelector(".lead").textContent, "Offer co-design: a user panel.");
+  assert.equal(card.querySelector(".caution").textContent, brief.caution);
+  assert.deepEqual([...card.querySelectorAll(".channels li")].map((li) => li.textContent), brief.descriptors.slice(0, 2).map((d) => d.description));
+  assert.deepEqual([...card.querySelectorAll(".descriptors li")].map((li) => li.textContent), [brief.descriptors[2].description]);
+  assertSnapshot("card-lead-reach-caution", card);
+});
+
 test("card rename: an edited name is reported, an emptied one restored", () => {
   const heard = [];
   const summary = result.segments[0];
@@ -99,6 +130,35 @@ test("columns table of the sample", () => {
   const body = document.createElement("tbody");
   body.append(...columnRows(columns, { settings, recognised: (n) => recognised.get(n), weightColumn: "", on: {} }));
   assertSnapshot("columns", body);
+});
+
+test("columns table of a survey-tool export: short codes, metadata left out with its reason, an Other text", () => {
+  // The shape parseSurvey gives a Qualtrics export (three header rows).
+  const scale = { min: 1, max: 5, labels: ["Not at all interested", "Not so interested", "Somewhat interested", "Very interested", "Extremely interested"] };
+  const columns = [
+    { name: "Response ID", kind: "id", missing: 0, code: "ResponseId" },
+    { name: "IP Address", kind: "metadata", missing: 0, code: "IPAddress", reason: "named like an IP address" },
+    { name: "Progress", kind: "metadata", missing: 0, code: "Progress", reason: "named like a response status or progress" },
+    { name: "How interested are you? - Planning <b>now</b>", kind: "likert", missing: 2, code: "Q1_1", scale },
+    { name: "Which services do you use? - Other", kind: "text", missing: 27, code: "Q2_4_TEXT", otherOf: "Which services do you use?" },
+    { name: "Comments", kind: "text", missing: 12, code: "Q3" },
+  ];
+  const settings = () => ({ use: true, weight: 1, activity: "" });
+  const body = document.createElement("tbody");
+  body.append(...columnRows(columns, { settings, recognised: () => undefined, weightColumn: "", on: {} }));
+  const rows = [...body.querySelectorAll("tr")];
+  assert.deepEqual(rows.map((r) => r.className), ["left-out", "left-out", "left-out", "", "left-out", "left-out"]);
+  assert.equal(rows[1].querySelector(".reason").textContent, "named like an IP address");
+  assert.equal(rows[1].querySelector("select").getAttribute("aria-describedby"), rows[1].querySelector(".reason").id);
+  assert.equal(rows[3].querySelector("th").textContent, "How interested are you? - Planning <b>now</b>Q1_1");
+  assert.equal(body.querySelectorAll("b").length, 0);
+  const note = leftOutNote(columns);
+  assert.equal(
+    note.textContent,
+    "Never used for segments: the respondent id (Response ID); 2 columns about the response (IP Address, Progress); and 2 free-text columns (Which services do you use? - Other, Comments).",
+  );
+  assert.equal(leftOutNote(columns.slice(3, 4)), null);
+  assertSnapshot("columns-survey-tool", wrap(body, note));
 });
 
 test("results summary, run status and warnings", () => {

@@ -1,7 +1,7 @@
 // Compiled (not run) with tsc --strict by tests/node/types.test.mjs: the
 // README's use of the API must type-check against the generated .d.ts.
-import { parseSurvey, segment, assign, kmeans } from "../../pkg/citizen_segments.js";
-import type { Model, Progress, SegmentationData, SegmentOptions } from "../../pkg/citizen_segments.js";
+import { parseSurvey, segment, assign, kmeans, assignShortForm, shortFormHtml } from "../../pkg/citizen_segments.js";
+import type { Model, Progress, SegmentationData, SegmentOptions, ShortForm } from "../../pkg/citizen_segments.js";
 
 const survey = parseSurvey("id,a\n1,2\n", { idColumn: "id" });
 const kinds: string[] = survey.columns.map((c) => c.kind);
@@ -17,4 +17,9 @@ const again: number[] = assign(model, survey).assignments;
 const csv: string = result.assignmentsCsv() + result.profilesCsv() + result.report({ format: "markdown" });
 const plain = kmeans(new Float64Array([0, 0, 1, 1]), 2, { k: 1 });
 const clusters: number[] = plain.clusters;
-export { kinds, assignments, names, briefs, again, csv, clusters, stages };
+const form: ShortForm = result.shortForm({ maxQuestions: 3, folds: 4 });
+const asked: string[] = form.questions.map((q) => `${q.column}: ${q.options.join(" / ")}`);
+const recall: (number | null)[] = form.accuracy.segments.map((s) => s.recall ?? null);
+const placed: { segment: number; name: string } = assignShortForm(form, { a: "2", b: 3, c: null });
+const page: string = shortFormHtml({ ...form, questions: form.questions.map((q) => ({ ...q, text: q.column })) });
+export { kinds, assignments, names, briefs, again, csv, clusters, stages, asked, recall, placed, page };

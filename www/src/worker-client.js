@@ -44,6 +44,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
   let worker = null;
   let next = 0;
   let source = null; // { bytes, importOptions } of the survey the worker should hold
+  let loading = null; // { before, mine } while a load is waiting: a cancelled load gives `before` back
   const pending = new Map(); // id → { type, resolve, onProgress }
   const totals = { workers: 0, parses: 0, segmentations: 0 };
   let current = { parses: 0, segmentations: 0 }; // the live worker's own counts
@@ -149,7 +150,9 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
       const before = source;
       const mine = { bytes: bytes.slice(0), importOptions };
       source = mine;
+      loading = { before, mine };
       const outcome = await this.request("load", { bytes: bytes.slice(0), importOptions }, null, true);
+      if (loading?.mine === mine) loading = null;
       // The worker still holds the survey it had: a restarted one must get that one too.
       if (outcome.type === "error" && !outcome.fatal && source === mine) source = before;
       return outcome;
@@ -173,10 +176,14 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
 
     /**
      * Stops whatever runs: waiting requests resolve as cancelled, and a fresh
-     * worker holds the same survey (or none, with `keepSurvey: false`, when a
-     * new one is about to be loaded). With nothing running, nothing changes.
+     * worker holds the same survey (the one before a load that was stopped;
+     * none, with `keepSurvey: false`, when a new one is about to be loaded).
+     * With nothing running, nothing changes.
      */
     cancel({ keepSurvey = true } = {}) {
+      // A load that is stopped never happened: the new worker holds what the old one held before it.
+      if (loading && source === loading.mine) source = loading.before;
+      loading = null;
       if (!keepSurvey) source = null;
       if (pending.size === 0) return;
       settleAll(() => ({ type: "cancelled" }));

@@ -29,13 +29,24 @@ pub(super) fn id_index(table: &Table, opts: &Checked) -> Option<usize> {
 }
 
 fn looks_like_id(header: &str) -> bool {
+    // Typeform's response token column.
+    if header.trim() == "#" {
+        return true;
+    }
     let key: String = normalise(header)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();
     matches!(
         key.as_str(),
-        "id" | "respondent" | "respondentid" | "responseid" | "participantid" | "respondentnumber"
+        "id" | "respondent"
+            | "respondentid"
+            | "responseid"
+            | "participantid"
+            | "respondentnumber"
+            | "userid"
+            | "urn"
+            | "respid"
     )
 }
 

@@ -1,4 +1,4 @@
-//! Labelled rating scales (rule 4): answers on a known or caller-given label
+//! Labelled rating scales (rule 5): answers on a known or caller-given label
 //! set, stored as `1 + position`.
 
 use std::collections::HashMap;

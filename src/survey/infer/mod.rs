@@ -7,29 +7,34 @@
 //!    first column named like `id`, `respondent`, `respondent_id`,
 //!    `ResponseId` (case, spaces, `_` and `-` ignored). Ids must be present and
 //!    unique.
-//! 2. **multi (grouped)**: two or more columns named `prefix: option`,
+//! 2. **metadata**: columns about the response rather than answers, from
+//!    their names or codes and their values (see `metadata`): kept as text
+//!    with the reason, never clustered by default.
+//! 3. **multi (grouped)**: two or more columns named `prefix: option`,
 //!    `prefix - option` or `prefix [option]` whose cells are all ticks
 //!    (`1`, `yes`, `true`, `checked`, `x`, or the option's own text), non-ticks
 //!    (`0`, `no`, `false`, `unchecked`), blank or missing. Without any explicit
 //!    non-tick, a blank is "not ticked"; otherwise a respondent with nothing
 //!    but blanks and missing codes is missing.
-//! 3. A column whose answers are all missing is **text**.
-//! 4. **likert (labelled)**: every answer belongs to one known label set
+//! 4. A column whose answers are all missing is **text**.
+//! 5. **likert (labelled)**: every answer belongs to one known label set
 //!    (agreement, interest, likelihood, importance, satisfaction, frequency),
 //!    or at least 90 % do and the rest become out-of-scale warnings (stored as
 //!    missing).
-//! 5. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
+//! 6. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
 //!    0–10 (not just 0/1) are **likert** on the smallest such scale, others
 //!    **numeric**. With 20 or more answers, integers of which at least 95 %
 //!    fit a scale are likert too, and the rest are out-of-scale warnings
 //!    (stored as missing). If at least 90 % of the answers are numbers and
 //!    the rest are not missing codes, the column is a numeric column with
 //!    typos: an error names the first non-number.
-//! 6. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
+//! 7. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
 //!    file is `;`-delimited) and the parts look like options (each at most
 //!    60 characters and 5 words on average, at most 40 distinct, and repeated
 //!    when there are more than 20 answers).
-//! 7. **text** when answers are long (longest over 80 characters, mean over
+//! 8. **multi (joined with `, `)**: Google Sheets' checkboxes, split on
+//!    the options seen (see `multi::comma_multi`).
+//! 9. **text** when answers are long (longest over 80 characters, mean over
 //!    30, or over 5 words on average) or mostly distinct (over 30 distinct, or
 //!    over half distinct with 20 or more answers); otherwise **categorical**.
 //!
@@ -38,8 +43,10 @@
 
 mod ids;
 mod labelled;
+mod metadata;
 mod multi;
 mod numbers;
+mod status;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -53,9 +60,10 @@ use super::options::Checked;
 use super::scales::{self, Labelled};
 use ids::{id_column, id_index};
 use labelled::labelled;
-use multi::{Group, find_groups, grouped_multi, in_cell_multi, multi_separator};
+use multi::{Group, comma_multi, find_groups, grouped_multi, in_cell_multi, multi_separator};
 pub(crate) use numbers::parse_number;
 use numbers::{forced_likert, numbers, numeric_column};
+pub(crate) use status::response_status;
 use text::{categorical, distinct, looks_like_text, text};
 use warnings::column_warnings;
 
@@ -63,6 +71,8 @@ use warnings::column_warnings;
 /// of each data row.
 pub(crate) struct Table {
     pub headers: Vec<String>,
+    /// The tool's short code of each column, when the file has a row of them.
+    pub codes: Vec<Option<String>>,
     pub columns: Vec<Vec<String>>,
     pub rows: Vec<usize>,
     pub delimiter: u8,
@@ -194,12 +204,25 @@ fn infer_columns(
             }
         }
     }
+    let other_of: HashMap<usize, &str> = groups
+        .iter()
+        .flat_map(|g| g.others.iter().map(|&i| (i, g.prefix.as_str())))
+        .collect();
     let opts = ctx.opts;
     let mut columns = Vec::new();
     let mut ids = None;
     for (i, (name, cells)) in table.headers.iter().zip(&table.columns).enumerate() {
         if let Some(group) = grouped_at.get(&i).and_then(|&g| groups.get(g)) {
-            columns.push(grouped_multi(table, group, ctx));
+            let mut column = grouped_multi(table, group, ctx);
+            column.code = group_code(table, group);
+            columns.push(column);
+            continue;
+        }
+        if let Some(question) = other_of.get(&i) {
+            let mut column = single(name, None, cells, Some(ColumnKind::Text), None, ctx)?;
+            column.other_of = Some(question.to_string());
+            column.code = table.codes.get(i).cloned().flatten();
+            columns.push(column);
             continue;
         }
         if in_group.get(i).copied().unwrap_or(false) {
@@ -210,7 +233,8 @@ fn infer_columns(
         } else {
             opts.kinds.get(name).copied()
         };
-        let column = if forced == Some(ColumnKind::Id) {
+        let code = table.codes.get(i).and_then(Option::as_deref);
+        let mut column = if forced == Some(ColumnKind::Id) {
             let column = id_column(name, cells, ctx)?;
             if ids.is_none() {
                 if let Values::Text(v) = &column.values {
@@ -219,17 +243,30 @@ fn infer_columns(
             }
             column
         } else {
-            single(name, cells, forced, opts.scales.get(name), ctx)?
+            single(name, code, cells, forced, opts.scales.get(name), ctx)?
         };
+        column.code = code.map(str::to_string);
         columns.push(column);
     }
     Ok((columns, ids))
 }
 
+/// A group's code: its first member's code without the option's part
+/// (`Q2_1` → `Q2`, `Q1[SQ001]` → `Q1`).
+fn group_code(table: &Table, group: &Group) -> Option<String> {
+    let first = group.members.first()?;
+    let code = table.codes.get(*first)?.as_deref()?;
+    let cut = code.rfind(['_', '['])?;
+    code.get(..cut)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+}
+
 /// One column that is not in a group: the caller's scale, else the caller's
-/// kind, else the rules 3–7.
+/// kind, else the rules 4–9.
 fn single(
     name: &str,
+    code: Option<&str>,
     cells: &[String],
     forced: Option<ColumnKind>,
     caller_scale: Option<&Vec<String>>,
@@ -260,7 +297,10 @@ fn single(
     }
     match forced {
         Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &present, kind, ctx),
-        _ => guessed_column(name, n, &present, ctx),
+        _ => match metadata::by_name(name, code).or_else(|| metadata::by_values(&present)) {
+            Some(reason) => Ok(metadata_column(name, n, &present, reason)),
+            None => guessed_column(name, n, &present, ctx),
+        },
     }
 }
 
@@ -287,10 +327,20 @@ fn forced_column(
             None => forced_likert(name, n, present, ctx)?,
         },
         ColumnKind::Text | ColumnKind::Id => text(name, n, present),
+        ColumnKind::Metadata => metadata_column(name, n, present, "set by the kinds option".into()),
     })
 }
 
-/// A column whose kind is guessed by the rules 3–7.
+/// A metadata column: its answers kept as text, with the reason.
+fn metadata_column(name: &str, n: usize, present: &[(usize, &str)], reason: String) -> Column {
+    Column {
+        kind: ColumnKind::Metadata,
+        reason: Some(reason),
+        ..text(name, n, present)
+    }
+}
+
+/// A column whose kind is guessed by the rules 4–9.
 fn guessed_column(
     name: &str,
     n: usize,
@@ -329,6 +379,9 @@ fn guessed_column(
     }
     if let Some((sep, true)) = multi_separator(present, ctx) {
         return Ok(in_cell_multi(name, n, present, sep));
+    }
+    if let Some(column) = comma_multi(name, n, present) {
+        return Ok(column);
     }
     if looks_like_text(present, &answers) {
         return Ok(text(name, n, present));

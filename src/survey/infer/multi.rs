@@ -1,5 +1,5 @@
 //! Multi-select columns: groups of per-option tick columns sharing a
-//! prefix (rule 2), and options joined in one cell (rule 6).
+//! prefix (rule 3), and options joined in one cell (rules 7, 8).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,6 +12,21 @@ pub(super) struct Group {
     pub prefix: String,
     pub members: Vec<usize>,
     pub options: Vec<String>,
+    /// "Other (please specify)" columns of the question: free text tied to it.
+    pub others: Vec<usize>,
+}
+
+/// True for an option that is the "Other" box of a question (`Other`,
+/// `Other (please specify)`, Qualtrics' `Other - Text`, a code ending in
+/// `_TEXT`).
+fn is_other_option(option: &str, code: Option<&str>) -> bool {
+    let n = normalise(option);
+    n == "other"
+        || n.contains("please specify")
+        || n.starts_with("other (")
+        || n.starts_with("other -")
+        || n.starts_with("other:")
+        || code.is_some_and(|c| c.ends_with("_TEXT"))
 }
 
 fn split_prefix(header: &str) -> Option<(&str, &str)> {
@@ -83,6 +98,17 @@ pub(super) fn find_groups(table: &Table, ctx: &mut Ctx) -> Vec<Group> {
         {
             continue;
         }
+        let (others, members): (Vec<_>, Vec<_>) = members.into_iter().partition(|(i, option)| {
+            let code = table.codes.get(*i).and_then(Option::as_deref);
+            is_other_option(option, code)
+                && table
+                    .columns
+                    .get(*i)
+                    .is_some_and(|cells| cells.iter().any(|c| tick(c, option, ctx) == Tick::Other))
+        });
+        if members.len() < 2 {
+            continue;
+        }
         let binary = members.iter().all(|(i, option)| {
             table
                 .columns
@@ -102,10 +128,63 @@ pub(super) fn find_groups(table: &Table, ctx: &mut Ctx) -> Vec<Group> {
                 prefix,
                 members,
                 options,
+                others: others.into_iter().map(|(i, _)| i).collect(),
             });
         }
     }
+    label_only_groups(table, &mut groups, ctx);
     groups
+}
+
+/// Runs of two or more adjacent columns, outside any group, each holding
+/// only its own header (or blanks): one column per choice headed by the
+/// choice label (Typeform). The group is named by its options joined with
+/// ` / `; an `Other` column right after it holding free text is its other
+/// box.
+fn label_only_groups(table: &Table, groups: &mut Vec<Group>, ctx: &Ctx) {
+    let taken: Vec<usize> = groups
+        .iter()
+        .flat_map(|g| g.members.iter().chain(&g.others).copied())
+        .collect();
+    let own_label = |i: usize| {
+        let (Some(h), Some(cells)) = (table.headers.get(i), table.columns.get(i)) else {
+            return false;
+        };
+        !taken.contains(&i)
+            && !ctx.opts.kinds.contains_key(h)
+            && !ctx.opts.scales.contains_key(h)
+            && ctx.opts.id_column.as_deref() != Some(h.as_str())
+            && !is_other_option(h, None)
+            && cells.iter().any(|c| !c.is_empty())
+            && cells
+                .iter()
+                .all(|c| c.is_empty() || normalise(c) == normalise(h))
+    };
+    let mut i = 0;
+    while i < table.headers.len() {
+        let start = i;
+        while own_label(i) {
+            i += 1;
+        }
+        if i - start >= 2 {
+            let members: Vec<usize> = (start..i).collect();
+            let options: Vec<String> = members
+                .iter()
+                .filter_map(|&m| table.headers.get(m).cloned())
+                .collect();
+            let other = table
+                .headers
+                .get(i)
+                .is_some_and(|h| is_other_option(h, None));
+            groups.push(Group {
+                prefix: options.join(" / "),
+                members,
+                options,
+                others: if other { vec![i] } else { vec![] },
+            });
+        }
+        i = i.max(start + 1);
+    }
 }
 
 pub(super) fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Column {
@@ -147,7 +226,7 @@ pub(super) fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Colu
 }
 
 /// The in-cell separator used by the column, and whether the parts look like
-/// options (see rule 6).
+/// options (see rule 7).
 pub(super) fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(char, bool)> {
     let candidates: &[char] = if ctx.decimal_comma {
         &['|']
@@ -213,4 +292,105 @@ pub(super) fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep
     let mut column = Column::new(name, ColumnKind::Multi, Values::Sets(values));
     column.options = Some(options);
     column
+}
+
+/// The options of a cell joined with `, ` (Google Sheets): split on `, `,
+/// then parts are joined again where together they make an answer seen on
+/// its own (`wholes`) or where a part starts in lower case (the rest of an
+/// option whose text holds a comma).
+fn comma_options<'c>(cell: &'c str, wholes: &std::collections::HashSet<String>) -> Vec<&'c str> {
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (at, _) in cell.match_indices(", ") {
+        bounds.push((start, at));
+        start = at + 2;
+    }
+    bounds.push((start, cell.len()));
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while let Some(&(from, mut to)) = bounds.get(i) {
+        let mut j = i + 1;
+        // The longest run from here that is an answer seen on its own.
+        for (k, &(_, end)) in bounds.iter().enumerate().skip(i + 1) {
+            if cell
+                .get(from..end)
+                .is_some_and(|s| wholes.contains(&normalise(s)))
+            {
+                to = end;
+                j = k + 1;
+            }
+        }
+        while let Some(&(next, end)) = bounds.get(j) {
+            if !cell
+                .get(next..)
+                .is_some_and(|s| s.starts_with(|c: char| c.is_lowercase()))
+            {
+                break;
+            }
+            to = end;
+            j += 1;
+        }
+        if let Some(part) = cell.get(from..to).map(str::trim).filter(|p| !p.is_empty()) {
+            out.push(part);
+        }
+        i = j;
+    }
+    out
+}
+
+/// A column of options joined with `, `, when the answers look like that:
+/// at least two cells hold two or more options, every option is short
+/// (at most 60 characters, 5 words on average), there are at most 40, and
+/// with 10 or more answers each option is chosen at least twice.
+pub(super) fn comma_multi(name: &str, n: usize, present: &[(usize, &str)]) -> Option<Column> {
+    let wholes: std::collections::HashSet<String> = present
+        .iter()
+        .filter(|(_, c)| !c.contains(", "))
+        .map(|(_, c)| normalise(c))
+        .collect();
+    let split: Vec<(usize, Vec<&str>)> = present
+        .iter()
+        .map(|&(i, c)| (i, comma_options(c, &wholes)))
+        .collect();
+    if split.iter().filter(|(_, o)| o.len() >= 2).count() < 2 {
+        return None;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut words = 0;
+    let mut parts = 0;
+    for option in split.iter().flat_map(|(_, o)| o) {
+        if option.chars().count() > 60 {
+            return None;
+        }
+        *counts.entry(normalise(option)).or_default() += 1;
+        words += option.split_whitespace().count();
+        parts += 1;
+    }
+    let repeated = present.len() < 10 || counts.values().all(|&c| c >= 2);
+    if counts.len() > 40 || words > parts * 5 || !repeated {
+        return None;
+    }
+    let mut options: Vec<String> = Vec::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut values = vec![None; n];
+    for (i, cell_options) in split {
+        let mut set: Vec<u32> = cell_options
+            .iter()
+            .map(|p| {
+                let next = options.len() as u32;
+                *index.entry(normalise(p)).or_insert_with(|| {
+                    options.push(p.to_string());
+                    next
+                })
+            })
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(set);
+        }
+    }
+    let mut column = Column::new(name, ColumnKind::Multi, Values::Sets(values));
+    column.options = Some(options);
+    Some(column)
 }

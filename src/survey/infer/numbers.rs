@@ -1,5 +1,5 @@
 //! Numbers and numeric scales: parsing a number as surveys write it, numeric
-//! columns, and integer answers read as a Likert scale (rule 5).
+//! columns, and integer answers read as a Likert scale (rule 6).
 
 use super::super::error::ImportError;
 use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
@@ -78,6 +78,25 @@ pub(super) fn numeric_column(
     }
     let integers = nums.iter().all(|(_, v)| v.fract() == 0.0);
     let binary = nums.iter().all(|(_, v)| *v == 0.0 || *v == 1.0);
+    let codes = if integers {
+        dont_know_codes(&nums)
+    } else {
+        Vec::new()
+    };
+    let (dont_know, nums): (Vec<_>, Vec<_>) =
+        nums.into_iter().partition(|(_, v)| codes.contains(v));
+    for &(i, v) in &dont_know {
+        if let Some(slot) = values.get_mut(i) {
+            *slot = None;
+        }
+        let row = ctx.row(i);
+        ctx.warn(
+            WarningCode::OutOfScale,
+            name,
+            Some(row),
+            format!("row {row}, column {name:?}: {v} follows the scale as a \"Don't know\" or \"Refused\" code; it was treated as missing"),
+        );
+    }
     let fits = |&(a, b): &(i64, i64)| {
         nums.iter()
             .filter(|(_, v)| *v >= a as f64 && *v <= b as f64)
@@ -124,6 +143,28 @@ pub(super) fn numeric_column(
         labels: vec![],
     });
     column
+}
+
+/// The codes meaning "Don't know" or "Refused" after a rating scale: `8`
+/// and `9` when the other answers stay within 1–6 (5-point scales and the
+/// like, nothing at 7), `98` and `99` when the others stay within 0–10.
+/// Empty when there are none (`-99` is a missing code already).
+fn dont_know_codes(nums: &[(usize, f64)]) -> Vec<f64> {
+    for (set, lo, hi) in [(&[8.0, 9.0][..], 1.0, 6.0), (&[98.0, 99.0][..], 0.0, 10.0)] {
+        let (codes, others): (Vec<f64>, Vec<f64>) =
+            nums.iter().map(|(_, v)| *v).partition(|v| set.contains(v));
+        if !codes.is_empty()
+            && others.len() >= codes.len()
+            && others.iter().all(|v| *v >= lo && *v <= hi)
+            && others.iter().any(|v| *v > 1.0)
+        {
+            let mut codes = codes;
+            codes.sort_by(f64::total_cmp);
+            codes.dedup();
+            return codes;
+        }
+    }
+    Vec::new()
 }
 
 /// A column the caller said is Likert whose answers are not on a known label

@@ -1,4 +1,4 @@
-//! Free text and categories (rule 7), and the distinct answers the other
+//! Free text and categories (rule 9), and the distinct answers the other
 //! rules look at.
 
 use std::collections::HashMap;

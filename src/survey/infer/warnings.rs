@@ -5,7 +5,7 @@ use super::super::model::{Column, ColumnKind, Values, WarningCode};
 use super::Ctx;
 
 pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx) {
-    if column.kind == ColumnKind::Id || respondents == 0 {
+    if matches!(column.kind, ColumnKind::Id | ColumnKind::Metadata) || respondents == 0 {
         return;
     }
     let name = column.name.as_str();

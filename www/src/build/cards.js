@@ -63,9 +63,20 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
         ),
       )
     : el("p", { class: "meta", text: "Not more interested than average in any co-production activity." });
-  const descriptors = brief.descriptors.length
-    ? el("ul", { class: "descriptors" }, brief.descriptors.map((d) => el("li", { text: d.description })))
-    : el("p", { class: "meta", text: "No answer sets this segment apart." });
+  // The activity to offer first: said on its own when no activity is above average (a brief always has one).
+  const lead = !brief.activities.length && brief.lead ? el("p", { class: "lead", text: brief.lead.sentence.replace(/\.?$/, ".") }) : null;
+  const list = (items, cls) => el("ul", { class: cls }, items.map((d) => el("li", { text: d.description })));
+  // Briefs that say how to reach the segment list its channels apart from who they are.
+  const reach =
+    brief.reach == null
+      ? null
+      : [
+          el("h4", { text: "How to reach them" }),
+          el("p", { class: "reach", text: brief.reach }),
+          brief.descriptors.some((d) => d.channel) ? list(brief.descriptors.filter((d) => d.channel), "channels") : null,
+        ];
+  const who = brief.descriptors.filter((d) => brief.reach == null || !d.channel);
+  const descriptors = who.length ? list(who, "descriptors") : el("p", { class: "meta", text: "No answer sets this segment apart." });
   return el(
     "article",
     { class: "card", dataset: { segmentId: String(id) }, style: `--swatch: ${colour}`, "aria-labelledby": nameId },
@@ -88,10 +99,13 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
           text: `Fewer than ${minGroupSize} respondents: read with care; exports hide its figures.`,
         })
       : null,
+    brief.caution ? el("p", { class: "small-flag caution", text: brief.caution }) : null,
     el("p", { class: "headline", text: brief.headline }),
     el("h4", { text: "Cares about" }),
     activities,
-    el("h4", { text: "Who they are and how to reach them" }),
+    lead,
+    reach,
+    el("h4", { text: brief.reach == null ? "Who they are and how to reach them" : "Who they are" }),
     descriptors,
   );
 }

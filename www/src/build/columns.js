@@ -10,6 +10,7 @@ export const KINDS = [
   ["numeric", "Number"],
   ["text", "Free text"],
   ["id", "Respondent id"],
+  ["metadata", "About the response"],
 ];
 
 export const ACTIVITIES = [
@@ -47,9 +48,43 @@ export function answersSummary(column) {
       return "Free text (not used for segments)";
     case "id":
       return "Identifies respondents";
+    case "metadata":
+      return "About the response, not an answer (not used for segments)";
     default:
       return "";
   }
+}
+
+/** The column's name, with the survey tool's short code and the question an "Other" text belongs to. */
+function nameCell(column) {
+  return el(
+    "th",
+    { scope: "row", class: "column-name" },
+    column.name,
+    column.code && column.code !== column.name ? el("span", { class: "code", text: column.code }) : null,
+    column.otherOf ? el("span", { class: "note", text: `“Other” text of ${column.otherOf}` }) : null,
+  );
+}
+
+const LEFT_OUT = [
+  ["id", "the respondent id", "respondent ids"],
+  ["metadata", "column about the response", "columns about the response"],
+  ["text", "free-text column", "free-text columns"],
+];
+
+/**
+ * A sentence naming the columns never used for segments (ids, metadata,
+ * free text), or null when there are none.
+ */
+export function leftOutNote(columns) {
+  const parts = LEFT_OUT.flatMap(([kind, one, many]) => {
+    const names = columns.filter((c) => c.kind === kind).map((c) => c.name);
+    if (!names.length) return [];
+    return [`${names.length === 1 ? (kind === "id" ? one : `1 ${one}`) : `${names.length} ${many}`} (${names.join(", ")})`];
+  });
+  if (!parts.length) return null;
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1)}` : parts[0];
+  return el("p", { class: "left-out-note", text: `Never used for segments: ${list}.` });
 }
 
 /**
@@ -64,7 +99,11 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
     const clusterable = CLUSTERABLE.has(column.kind) && column.name !== weightColumn;
     const kind = el(
       "select",
-      { id: `${key}-kind`, onchange: (e) => on.kind(column.name, e.target.value) },
+      {
+        id: `${key}-kind`,
+        "aria-describedby": column.reason ? `${key}-reason` : null,
+        onchange: (e) => on.kind(column.name, e.target.value),
+      },
       KINDS.map(([value, label]) => el("option", { value, selected: value === column.kind, text: label })),
     );
     const use = el("input", {
@@ -87,7 +126,7 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
     const auto = recognised(column.name);
     const activity = el(
       "select",
-      { id: `${key}-activity`, disabled: column.kind === "id" || column.kind === "text", onchange: (e) => on.activity(column.name, e.target.value) },
+      { id: `${key}-activity`, disabled: !CLUSTERABLE.has(column.kind), onchange: (e) => on.activity(column.name, e.target.value) },
       el("option", { value: "", text: auto ? `Automatic (${auto})` : "Automatic", selected: !s.activity }),
       ACTIVITIES.map(([value, label]) => el("option", { value, text: label, selected: s.activity === value })),
     );
@@ -95,9 +134,15 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
       el("label", { for: control.id, class: "visually-hidden", text: `${what} of ${column.name}` });
     return el(
       "tr",
-      { dataset: { column: column.name } },
-      el("th", { scope: "row", class: "column-name", text: column.name }),
-      el("td", {}, label(kind, "Kind"), kind),
+      { dataset: { column: column.name }, class: clusterable ? null : "left-out" },
+      nameCell(column),
+      el(
+        "td",
+        {},
+        label(kind, "Kind"),
+        kind,
+        column.reason ? el("span", { class: "reason", id: `${key}-reason`, text: column.reason }) : null,
+      ),
       el("td", {}, label(use, "Use for segments"), use),
       el("td", {}, label(weight, "Weight"), weight),
       el("td", {}, label(activity, "Co-production activity"), activity),

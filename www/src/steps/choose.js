@@ -11,7 +11,11 @@ function formatBytes(n) {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+// Counts the surveys chosen, so a read overtaken by a newer choice says nothing.
+let choice = 0;
+
 async function loadSource(bytes, fileName) {
+  const mine = ++choice;
   cancelForNewSurvey();
   for (const box of errorBoxes()) showError(box, null);
   resetState(fileName);
@@ -19,9 +23,12 @@ async function loadSource(bytes, fileName) {
   clearResults();
   for (const step of [ui.review, ui.segmentStep]) step.hidden = true;
   ui.sourceStatus.textContent = `Reading ${fileName} (${formatBytes(bytes.byteLength)})…`;
+  ui.cancelRead.hidden = false;
   const outcome = await inspect(bytes);
+  if (mine !== choice) return;
+  ui.cancelRead.hidden = true;
   if (outcome.type === "cancelled") {
-    ui.sourceStatus.textContent = `Reading ${fileName} was stopped.`;
+    ui.sourceStatus.textContent = `Reading ${fileName} was cancelled. No survey is loaded: choose a file or the sample survey.`;
     return;
   }
   if (outcome.type !== "result") {
@@ -39,7 +46,12 @@ async function loadFile(file) {
   try {
     bytes = await file.arrayBuffer();
   } catch (error) {
-    showError(ui.startError, new Error(`${file.name} could not be read from the disk: ${error.message}`));
+    // Nothing was sent to the worker: the survey loaded before (if any) stays, and says so.
+    const still = state.survey ? ` ${state.fileName} is still loaded.` : "";
+    showError(
+      ui.startError,
+      new Error(`${file.name} could not be read (${error.name}: ${error.message}). It may have been moved, or be a folder; choose it again.${still}`),
+    );
     return;
   }
   await loadSource(bytes, file.name);
@@ -68,6 +80,7 @@ export function wireChoose() {
     ui.fileInput.value = "";
   });
   ui.useSample.addEventListener("click", loadSample);
+  ui.cancelRead.addEventListener("click", () => worker.cancel());
   for (const type of ["dragenter", "dragover"]) {
     ui.dropZone.addEventListener(type, (event) => {
       event.preventDefault();

@@ -11,6 +11,12 @@ export function clearReuse() {
   ui.reuseResult.replaceChildren();
 }
 
+/** Why the model was refused, with a hint when it was made from another survey. */
+function refusal(outcome, modelName) {
+  const sentence = outcome.message.replace(/\.?$/, ".");
+  return /lacks the model's column/.test(sentence) ? `${sentence} Was ${modelName} made from another survey?` : sentence;
+}
+
 async function reuse(file) {
   showError(ui.reuseError, null);
   clearReuse();
@@ -18,20 +24,33 @@ async function reuse(file) {
     showError(ui.reuseError, new Error("Choose a survey in step 1 first: the model puts its respondents into segments."));
     return;
   }
+  let text;
+  try {
+    text = await file.text();
+  } catch (error) {
+    showError(ui.reuseError, new Error(`${file.name} could not be read (${error.name}: ${error.message}); choose it again.`));
+    return;
+  }
   let model;
   try {
-    model = JSON.parse(await file.text());
+    model = JSON.parse(text);
   } catch (error) {
     showError(ui.reuseError, new Error(`${file.name} is not a model JSON file: ${error.message}`));
     return;
   }
   const surveyName = state.fileName;
   ui.reuseStatus.textContent = `Putting the respondents of ${surveyName} into the segments of ${file.name}…`;
+  ui.reuseCancel.hidden = false;
   const outcome = await worker.request("assign", { model });
+  ui.reuseCancel.hidden = true;
   if (state.fileName !== surveyName) return; // another survey was chosen meanwhile
+  if (outcome.type === "cancelled") {
+    ui.reuseStatus.textContent = `Cancelled: the respondents of ${surveyName} were not put into the segments of ${file.name}.`;
+    return;
+  }
   if (outcome.type !== "result") {
-    ui.reuseStatus.textContent = "";
-    if (outcome.type === "error") showError(ui.reuseError, outcome);
+    ui.reuseStatus.textContent = `${file.name} could not be used on ${surveyName}. Nothing else was changed.`;
+    showError(ui.reuseError, { ...outcome, message: refusal(outcome, file.name) });
     return;
   }
   const fileName = `${baseName(surveyName)}-assigned-with-${baseName(file.name)}.csv`;
@@ -53,6 +72,7 @@ async function reuse(file) {
 }
 
 export function wireReuse() {
+  ui.reuseCancel.addEventListener("click", () => worker.cancel());
   ui.modelInput.addEventListener("change", () => {
     const file = ui.modelInput.files[0];
     ui.modelInput.value = "";

@@ -2,7 +2,7 @@
 // an import option, so the worker reads the same bytes again; the other
 // settings only change the next segmentation's options.
 import { el, fieldError, showError } from "../dom.js";
-import { columnRows } from "../build/columns.js";
+import { columnRows, leftOutNote } from "../build/columns.js";
 import { state, ui, worker } from "../state.js";
 import { optionsChanged } from "./segment.js";
 
@@ -66,7 +66,8 @@ export function renderReview() {
       },
     }),
   );
-  ui.importWarnings.replaceChildren(...warnings.map((w) => el("li", { text: w.message })));
+  ui.leftOut.replaceChildren(...[leftOutNote(columns)].filter(Boolean));
+  ui.importWarnings.replaceChildren(...warnings.map((w) => el("li", { dataset: { code: w.code }, text: w.message })));
   ui.review.hidden = false;
   ui.segmentStep.hidden = false;
 }
@@ -75,12 +76,17 @@ export function renderReview() {
 async function reimport(apply, undo) {
   apply();
   showError(ui.reviewError, null);
+  const survey = state.survey;
   const outcome = await inspect();
-  if (outcome.type === "error") {
-    undo();
-    renderReview();
-    showError(ui.reviewError, outcome);
-  } else if (outcome.type === "result") optionsChanged();
+  if (outcome.type === "result") {
+    optionsChanged();
+    return;
+  }
+  if (state.survey !== survey) return; // another survey was chosen meanwhile
+  // Failed or cancelled: the worker still holds the survey as it was read before.
+  undo();
+  renderReview();
+  if (outcome.type === "error") showError(ui.reviewError, outcome);
 }
 
 function changeKind(name, kind) {
