@@ -8,5 +8,5 @@ mod stability;
 
 pub use ari::{adjusted_rand, best_jaccard};
 pub use measures::{calinski_harabasz, davies_bouldin, silhouette, stratified_sample};
-pub use scan::{K_RULE, KScan, Quality, evaluate, scan_k};
+pub use scan::{K_RULE, KEdge, KScan, Quality, edge_of, evaluate, scan_k};
 pub use stability::{Stability, stability};

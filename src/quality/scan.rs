@@ -9,8 +9,21 @@ use crate::cluster::{
 };
 
 /// How `"auto"` picks k.
-pub const K_RULE: &str = "highest mean silhouette; ties (within 1e-9) go to the smaller k; \
-if no k has a silhouette, the smallest k";
+pub const K_RULE: &str = "highest mean silhouette (partial distances; above silhouetteSample \
+respondents on a seeded sample stratified by segment); ties (within 1e-9) go to the smaller k; \
+if no k has a silhouette, the smallest k. When the chosen k is the largest scanned, or the \
+smallest scanned above 2, the scan says so (edge): a wider range may find a better k";
+
+/// Which end of the scanned range the chosen k sits on, when it does.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KEdge {
+    /// The smallest k scanned, above 2: try a lower `kMin`.
+    Lower,
+    /// The largest k scanned: try a higher `kMax`.
+    Upper,
+}
 
 /// Quality of the clustering at one k. Silhouette, Calinski–Harabasz and
 /// Davies–Bouldin are computed on the encoded answers with partial
@@ -45,6 +58,39 @@ pub struct KScan {
     pub rule: String,
     /// Respondents the silhouette was computed on.
     pub silhouette_sample: u32,
+    /// Set when the chosen k is at the edge of the range scanned (the
+    /// largest k, or the smallest when it is above 2): the best k may lie
+    /// outside it. `null` otherwise, and when only one k was scanned.
+    pub edge: Option<KEdge>,
+}
+
+impl KScan {
+    /// What to tell the analyst when [`KScan::edge`] is set.
+    pub fn edge_warning(&self) -> Option<String> {
+        let (first, last) = (self.entries.first()?.k, self.entries.last()?.k);
+        let (end, option) = match self.edge? {
+            KEdge::Upper => ("largest", "a higher kMax"),
+            KEdge::Lower => ("smallest", "a lower kMin"),
+        };
+        Some(format!(
+            "The best number of segments found, {}, is the {end} tried ({first} to {last}); \
+             {option} may find a better one.",
+            self.chosen
+        ))
+    }
+}
+
+/// Where `chosen` sits in `k_min..=k_max` (see [`KScan::edge`]).
+pub fn edge_of(chosen: u32, k_min: u32, k_max: u32) -> Option<KEdge> {
+    if k_min >= k_max {
+        None
+    } else if chosen == k_max {
+        Some(KEdge::Upper)
+    } else if chosen == k_min && k_min > 2 {
+        Some(KEdge::Lower)
+    } else {
+        None
+    }
 }
 
 /// Quality of `clustering` (rows of `data`, NaN = missing), silhouette on at most
@@ -116,11 +162,13 @@ pub fn scan_k(
         progress(f64::from(k - k_min + 1) / f64::from(k_max - k_min + 1));
     }
     let (_, clustering) = best.ok_or(ClusterError::EmptyKRange { k_min, k_max })?;
+    let chosen = clustering.centroids.nrows() as u32;
     let scan = KScan {
         entries,
-        chosen: clustering.centroids.nrows() as u32,
+        chosen,
         rule: K_RULE.to_string(),
         silhouette_sample: used,
+        edge: edge_of(chosen, k_min, k_max),
     };
     Ok((scan, clustering))
 }
@@ -129,6 +177,35 @@ pub fn scan_k(
 mod tests {
     use super::*;
     use ndarray::Array2;
+
+    #[test]
+    fn edges_of_the_range() {
+        assert_eq!(edge_of(8, 2, 8), Some(KEdge::Upper));
+        assert_eq!(edge_of(2, 2, 8), None, "k = 2 cannot go lower");
+        assert_eq!(edge_of(3, 3, 8), Some(KEdge::Lower));
+        assert_eq!(edge_of(5, 2, 8), None);
+        assert_eq!(edge_of(4, 4, 4), None, "one k: nothing to widen from");
+        let scan = KScan {
+            entries: [6, 7, 8]
+                .map(|k| Quality {
+                    k,
+                    inertia: 1.0,
+                    silhouette: None,
+                    calinski_harabasz: None,
+                    davies_bouldin: None,
+                })
+                .to_vec(),
+            chosen: 8,
+            rule: K_RULE.to_string(),
+            silhouette_sample: 10,
+            edge: edge_of(8, 6, 8),
+        };
+        let warning = scan.edge_warning().unwrap();
+        assert!(
+            warning.contains("8, is the largest tried (6 to 8)") && warning.contains("kMax"),
+            "{warning}"
+        );
+    }
 
     #[test]
     fn scan_finds_three_blobs() {
@@ -169,6 +246,8 @@ mod tests {
         assert_eq!(clustering.centroids.nrows(), 3);
         assert_eq!(scan.entries.len(), 4);
         assert_eq!(scan.silhouette_sample, 18);
+        assert_eq!(scan.edge, None);
+        assert_eq!(scan.edge_warning(), None);
         // Inertia falls as k grows.
         assert!(
             scan.entries

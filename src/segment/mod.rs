@@ -94,6 +94,7 @@ pub fn segment_with_progress(
         converged: clustering.converged,
         seed: params.seed,
         restarts: params.restarts,
+        starts: clustering.starts,
         quality,
         segments,
         k_scan,

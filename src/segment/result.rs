@@ -69,8 +69,10 @@ pub struct Segmentation {
     pub converged: bool,
     /// The seed used.
     pub seed: u32,
-    /// Restarts run (per k).
+    /// Restarts asked for (per k).
     pub restarts: u32,
+    /// k-means++ starts that ran for the kept fit (at the chosen k).
+    pub starts: u32,
     /// Quality measures at the chosen k.
     pub quality: Quality,
     /// Size, share and stability per segment.

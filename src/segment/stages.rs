@@ -143,6 +143,9 @@ pub(super) fn fit(
                     })
                 },
             )?;
+            if let Some(message) = scan.edge_warning() {
+                warnings.push(warning(WarningCode::Other, message));
+            }
             (fitted, Some(scan))
         }
     };
