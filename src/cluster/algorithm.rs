@@ -40,6 +40,11 @@ use super::errors::SegmentError;
 /// ignores weights and missing answers anyway).
 const LINFA_ITERATIONS: u64 = 1;
 
+/// The largest magnitude of a value k-means takes: squared distances summed
+/// over many rows and features stay far from overflowing to infinity (which
+/// made linfa's k-means++ panic on values near `f64::MAX`).
+pub const MAX_VALUE: f64 = 1e100;
+
 /// What one k-means fit needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KMeansSettings {
@@ -220,7 +225,9 @@ fn assign_all(
 ) -> bool {
     let mut changed = false;
     for (i, row) in data.axis_iter(Axis(0)).enumerate() {
-        let (j, d) = nearest(row, centroids.view()).unwrap_or((0, 0.0));
+        // A row with no answer (refused by kmeans and kmeans_matrix) is
+        // kept in range with a NaN distance, so the inertia shows it.
+        let (j, d) = nearest(row, centroids.view()).unwrap_or((0, f64::NAN));
         if labels[i] != j {
             changed = true;
             labels[i] = j;
@@ -384,16 +391,28 @@ pub fn kmeans(
             distinct: distinct as u32,
         });
     }
+    if let Some(r) = data
+        .rows()
+        .into_iter()
+        .position(|r| !r.iter().any(|x| x.is_finite()))
+    {
+        return Err(SegmentError::InvalidMatrix(format!(
+            "row {r} (0-based) has no answers: leave it out and mark it unassigned (-1)"
+        )));
+    }
     if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
         return Err(SegmentError::Clustering(
             "every clustered respondent needs a positive finite weight".to_string(),
         ));
     }
     let imputed = impute_means(data, weights);
-    if imputed.iter().any(|x| !x.is_finite()) {
-        return Err(SegmentError::Clustering(
-            "the encoded answers contain a non-finite value".to_string(),
-        ));
+    if imputed
+        .iter()
+        .any(|x| !(x.is_finite() && x.abs() <= MAX_VALUE))
+    {
+        return Err(SegmentError::Clustering(format!(
+            "the encoded answers contain a value that is not finite or beyond ±{MAX_VALUE:e}"
+        )));
     }
     let dataset = DatasetBase::from(imputed);
     let mut best: Option<Clustering> = None;
@@ -549,6 +568,17 @@ mod tests {
         assert_eq!(c.labels[0], c.labels[1]);
         assert_eq!(c.labels[2], c.labels[3]);
         assert_eq!(c.centroids.row(c.labels[0]).to_vec(), vec![0.25, 0.0]);
+        // Values whose squares overflow are refused (linfa's k-means++
+        // panicked on them: fuzz finding).
+        let huge = array![[1e300, 0.0], [-1e300, 1.0], [0.0, 2.0]];
+        assert!(kmeans(huge.view(), &[1.0; 3], &settings(2)).is_err());
+        // A row with no answers is refused, not put in cluster 0.
+        let blank = array![[0.0, 1.0], [f64::NAN, f64::NAN], [9.0, 9.0]];
+        let e = kmeans(blank.view(), &[1.0; 3], &settings(2)).unwrap_err();
+        assert!(
+            e.to_string().contains("row 1 (0-based) has no answers"),
+            "{e}"
+        );
         // Bad weights are refused rather than ignored.
         assert!(kmeans(gaps.view(), &[1.0, 0.0, 1.0, 1.0], &settings(2)).is_err());
         // With several restarts, labels and centroids come from the same

@@ -98,6 +98,16 @@ pub enum SegmentError {
     /// `restarts` is 0.
     #[error("restarts must be at least 1")]
     ZeroRestarts,
+    /// `restarts`, `maxIterations` or `stabilityRuns` above its documented limit.
+    #[error("{option} must be at most {max}, got {value}")]
+    AboveLimit {
+        /// The option, as JS writes it.
+        option: &'static str,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
     /// `stabilityRuns` is 0 while `stability` is on.
     #[error("stabilityRuns must be at least 1 when stability is on")]
     ZeroStabilityRuns,
@@ -122,6 +132,18 @@ pub enum SegmentError {
         expected: String,
         /// The kind in the survey.
         found: String,
+    },
+    /// A model made by a version whose models this one does not read.
+    #[error(
+        "the model was made by citizen-segments {found:?}, but this is {current}, which reads models of {reads}: segment the survey again to make a new model"
+    )]
+    ModelVersion {
+        /// The model's `version`.
+        found: String,
+        /// This library's version.
+        current: &'static str,
+        /// The versions whose models it reads, e.g. `0.1.x`.
+        reads: String,
     },
     /// The model's centroids do not match its encoding.
     #[error("the model is inconsistent: {0}")]

@@ -14,6 +14,15 @@ use crate::survey::{ColumnKind, Survey, Values};
 /// The largest number of segments allowed.
 pub const MAX_K: u32 = 50;
 
+/// The most k-means restarts allowed (per k, and per stability run).
+pub const MAX_RESTARTS: u32 = 100;
+
+/// The most Lloyd iterations allowed per restart.
+pub const MAX_ITERATIONS: u32 = 10_000;
+
+/// The most stability seed runs (and half-sample pairs) allowed.
+pub const MAX_STABILITY_RUNS: u32 = 20;
+
 /// How many segments to find.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,19 +60,19 @@ impl Default for KChoice {
 /// | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
 /// | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
 /// | `seed` | 42 | the one seed every random choice flows from |
-/// | `restarts` | 10 | k-means runs from different k-means++ starts; the lowest inertia wins |
-/// | `maxIterations` | 300 | cap on Lloyd iterations per run |
+/// | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+/// | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
 /// | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
 /// | `weights` | {} (each 1) | per-question weights; a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
 /// | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
 /// | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
 /// | `stability` | true | re-run with other seeds and on half samples |
-/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs |
+/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
 /// | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
 /// | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
-/// | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
+/// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -82,9 +91,9 @@ pub struct SegmentOptions {
     pub standardize: bool,
     /// Seed of every random choice. Default 42.
     pub seed: u32,
-    /// k-means restarts. Default 10.
+    /// k-means restarts (1..=100). Default 10.
     pub restarts: u32,
-    /// Lloyd iteration cap per restart. Default 300.
+    /// Lloyd iteration cap per restart (1..=10000). Default 300.
     pub max_iterations: u32,
     /// Relative convergence tolerance (see the table above). Default 1e-4.
     pub tolerance: f64,
@@ -96,7 +105,7 @@ pub struct SegmentOptions {
     pub centre_respondents: bool,
     /// Measure stability across seeds and half samples. Default true.
     pub stability: bool,
-    /// Seed runs and half-sample pairs for stability. Default 5.
+    /// Seed runs and half-sample pairs for stability (1..=20). Default 5.
     pub stability_runs: u32,
     /// Silhouette sample size (respondents). Default 3000.
     pub silhouette_sample: u32,
@@ -230,10 +239,22 @@ pub fn check_options(
     if options.stability && options.stability_runs == 0 {
         return Err(SegmentError::ZeroStabilityRuns);
     }
+    check_limits(options.restarts, options.max_iterations)?;
+    if options.stability && options.stability_runs > MAX_STABILITY_RUNS {
+        return Err(SegmentError::AboveLimit {
+            option: "stabilityRuns",
+            value: options.stability_runs,
+            max: MAX_STABILITY_RUNS,
+        });
+    }
     if options.silhouette_sample < 2 {
         return Err(SegmentError::InvalidSilhouetteSample(
             options.silhouette_sample,
         ));
+    }
+
+    if let Some(previous) = &options.previous {
+        previous.check_version()?;
     }
 
     // The respondent weights.
@@ -365,6 +386,26 @@ pub fn check_options(
         },
         silhouette_sample: options.silhouette_sample,
     })
+}
+
+/// Refuse `restarts` and `maxIterations` above their limits, so that no
+/// option can make a run take minutes.
+pub fn check_limits(restarts: u32, max_iterations: u32) -> Result<(), SegmentError> {
+    if restarts > MAX_RESTARTS {
+        return Err(SegmentError::AboveLimit {
+            option: "restarts",
+            value: restarts,
+            max: MAX_RESTARTS,
+        });
+    }
+    if max_iterations > MAX_ITERATIONS {
+        return Err(SegmentError::AboveLimit {
+            option: "maxIterations",
+            value: max_iterations,
+            max: MAX_ITERATIONS,
+        });
+    }
+    Ok(())
 }
 
 /// Check a fixed `k` against the respondents that can be clustered and their
@@ -606,5 +647,54 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(e, Err(SegmentError::InvalidSilhouetteSample(1)));
+    }
+
+    #[test]
+    fn rejects_restarts_iterations_and_stability_runs_above_their_limits() {
+        let at_limits = check(SegmentOptions {
+            restarts: MAX_RESTARTS,
+            max_iterations: MAX_ITERATIONS,
+            stability_runs: MAX_STABILITY_RUNS,
+            ..Default::default()
+        });
+        assert!(at_limits.is_ok());
+        let e = check(SegmentOptions {
+            restarts: u32::MAX,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "restarts must be at most 100, got 4294967295"
+        );
+        let e = check(SegmentOptions {
+            max_iterations: MAX_ITERATIONS + 1,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("maxIterations must be at most 10000"),
+            "{e}"
+        );
+        let e = check(SegmentOptions {
+            stability_runs: 21,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("stabilityRuns must be at most 20"),
+            "{e}"
+        );
+        // Stability off: its run count is not used, so not checked.
+        assert!(
+            check(SegmentOptions {
+                stability: false,
+                stability_runs: 21,
+                ..Default::default()
+            })
+            .is_ok()
+        );
     }
 }

@@ -6,12 +6,12 @@ mod hyperparams;
 mod matrix;
 
 pub use algorithm::{
-    Clustering, KMeansSettings, distinct_rows, impute_means, kmeans, lloyd, nearest,
+    Clustering, KMeansSettings, MAX_VALUE, distinct_rows, impute_means, kmeans, lloyd, nearest,
     partial_sq_distance, restart_seed,
 };
 pub use errors::SegmentError;
 pub use hyperparams::{
-    AutoK, KChoice, KPlan, MAX_K, SegmentOptions, SegmentParams, check_k_against_data,
-    check_options,
+    AutoK, KChoice, KPlan, MAX_ITERATIONS, MAX_K, MAX_RESTARTS, MAX_STABILITY_RUNS, SegmentOptions,
+    SegmentParams, check_k_against_data, check_limits, check_options,
 };
 pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};

@@ -2,4 +2,4 @@
 
 mod portable;
 
-pub use portable::{Assignment, Model, assign};
+pub use portable::{Assignment, MODEL_VERSION, Model, assign};
