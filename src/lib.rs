@@ -44,9 +44,8 @@ pub mod segment;
 pub mod survey;
 pub mod testing;
 
-pub use cluster::{KChoice, SegmentError, SegmentOptions};
-pub use model::{Assignment, Model, assign};
-pub use segment::{SegmentSummary, Segmentation, segment};
+pub use model::{Assignment, Model, ModelError, assign};
+pub use segment::{KChoice, SegmentError, SegmentOptions, SegmentSummary, Segmentation, segment};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

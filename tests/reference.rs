@@ -5,11 +5,11 @@
 //! our adjusted Rand index against the known classes within 0.02 of its;
 //! the 2-D projection explains the same shares of variance as its PCA.
 
-use citizen_segments::cluster::{KChoice, KMeansSettings, kmeans};
+use citizen_segments::cluster::{KMeansSettings, kmeans};
 use citizen_segments::project::project;
 use citizen_segments::quality::adjusted_rand;
 use citizen_segments::testing::numeric_survey;
-use citizen_segments::{SegmentOptions, segment};
+use citizen_segments::{KChoice, SegmentOptions, segment};
 use ndarray::Array2;
 use serde_json::Value;
 

@@ -1,9 +1,9 @@
 //! The segmentation engine from the outside: `segment`, the model and `assign`.
 
-use citizen_segments::cluster::{KChoice, partial_sq_distance};
+use citizen_segments::cluster::{ClusterError, partial_sq_distance};
 use citizen_segments::survey::{Survey, WarningCode};
 use citizen_segments::testing::{categorical, likert, multi, numeric, survey};
-use citizen_segments::{SegmentError, SegmentOptions, assign, segment};
+use citizen_segments::{KChoice, SegmentError, SegmentOptions, assign, segment};
 use ndarray::Array1;
 
 /// Three well-separated groups of 4 respondents on three Likert items and a
@@ -192,7 +192,10 @@ fn k_above_distinct_answer_patterns_is_rejected() {
         5.0,
     )]);
     let e = segment(&s, &fixed(3)).unwrap_err();
-    assert_eq!(e, SegmentError::KAboveDistinct { k: 3, distinct: 2 });
+    assert_eq!(
+        e,
+        SegmentError::Cluster(ClusterError::KAboveDistinct { k: 3, distinct: 2 })
+    );
     let e = segment(
         &s,
         &SegmentOptions {
@@ -201,7 +204,10 @@ fn k_above_distinct_answer_patterns_is_rejected() {
         },
     )
     .unwrap_err();
-    assert_eq!(e, SegmentError::KAboveDistinct { k: 3, distinct: 2 });
+    assert_eq!(
+        e,
+        SegmentError::Cluster(ClusterError::KAboveDistinct { k: 3, distinct: 2 })
+    );
     // "auto" lowers kMax to what the data allows, and says so.
     let seg = segment(&s, &SegmentOptions::default()).unwrap();
     assert_eq!(seg.k, 2);
@@ -218,10 +224,10 @@ fn fewer_respondents_than_k_is_rejected() {
     let e = segment(&s, &fixed(3)).unwrap_err();
     assert_eq!(
         e,
-        SegmentError::TooFewRespondents {
+        SegmentError::Cluster(ClusterError::TooFewRespondents {
             k: 3,
             respondents: 2
-        }
+        })
     );
 }
 
@@ -493,4 +499,85 @@ fn names_are_keyed_by_segment_id_and_typos_in_options_are_rejected() {
     );
     let typo = serde_json::from_str::<SegmentOptions>(r#"{"k": 3, "maxIteration": 5}"#);
     assert!(typo.unwrap_err().to_string().contains("maxIteration"));
+}
+
+/// 30,000 respondents on six Likert items: a k scan with stability runs on
+/// them takes seconds, so an option refused after it would show.
+fn large() -> Survey {
+    let n = 30_000;
+    let columns = (0..6)
+        .map(|q| {
+            let values: Vec<Option<f64>> = (0..n)
+                .map(|i| Some(((i * (q + 3) + i / 7) % 5 + 1) as f64))
+                .collect();
+            likert(&format!("q{q}"), &values, 1.0, 5.0)
+        })
+        .collect();
+    survey(columns)
+}
+
+#[test]
+fn names_min_group_size_and_activities_are_refused_before_any_k_means() {
+    use citizen_segments::engage::Activity;
+    use citizen_segments::segment::segment_with_progress;
+    let s = large();
+    let cases = [
+        (
+            SegmentOptions {
+                names: [("seven".to_string(), "Doers".to_string())].into(),
+                ..Default::default()
+            },
+            "names must be keyed by segment id (0, 1, ...), got \"seven\"",
+        ),
+        (
+            SegmentOptions {
+                names: [("9".to_string(), "Doers".to_string())].into(),
+                ..Default::default()
+            },
+            "names renames segment 9, but at most 8 segments can be found (ids 0 to 7)",
+        ),
+        (
+            SegmentOptions {
+                min_group_size: 0,
+                ..Default::default()
+            },
+            "minGroupSize must be at least 1",
+        ),
+        (
+            SegmentOptions {
+                activities: [("q9".to_string(), Activity::CoDesign)].into(),
+                ..Default::default()
+            },
+            "unknown column(s) in activities: q9",
+        ),
+    ];
+    for (options, message) in cases {
+        let mut stages = Vec::new();
+        let started = std::time::Instant::now();
+        let e = segment_with_progress(&s, &options, &mut |p| stages.push(p.stage)).unwrap_err();
+        assert_eq!(e.to_string(), message);
+        // Not even the encoding started, let alone a fit.
+        assert!(stages.is_empty(), "{stages:?}");
+        assert!(
+            started.elapsed().as_millis() < 1000,
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_name_for_an_id_the_chosen_k_lacks_is_refused_after_k_is_chosen() {
+    let options = SegmentOptions {
+        k_max: 5,
+        restarts: 2,
+        stability: false,
+        names: [("4".to_string(), "Doers".to_string())].into(),
+        ..Default::default()
+    };
+    let e = segment(&three_groups(), &options).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "names renames segment 4, but there are only 3 segments"
+    );
 }

@@ -11,6 +11,10 @@ use citizen_segments::{Model, assign};
 use libfuzzer_sys::fuzz_target;
 
 fn check(text: &str) {
+    // To see what a crash or timeout was given: FUZZ_SHOW=1 <target> <file>.
+    if std::env::var_os("FUZZ_SHOW").is_some() {
+        eprintln!("input: {text}");
+    }
     // The binding reads a model the same way: JSON text through serde.
     let Ok(model) = serde_json::from_str::<Model>(text) else {
         return;

@@ -8,11 +8,16 @@
 mod common;
 
 use arbitrary::Unstructured;
-use citizen_segments::cluster::{MAX_ITERATIONS, MAX_RESTARTS, MAX_STABILITY_RUNS};
+use citizen_segments::cluster::{MAX_ITERATIONS, MAX_RESTARTS};
+use citizen_segments::segment::MAX_STABILITY_RUNS;
 use citizen_segments::{SegmentOptions, segment};
 use libfuzzer_sys::fuzz_target;
 
 fn check(text: &str) {
+    // To see what a crash or timeout was given: FUZZ_SHOW=1 <target> <file>.
+    if std::env::var_os("FUZZ_SHOW").is_some() {
+        eprintln!("input: {text}");
+    }
     let Ok(mut options) = serde_json::from_str::<SegmentOptions>(text) else {
         return;
     };

@@ -33,32 +33,13 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
-use super::errors::SegmentError;
+use super::errors::ClusterError;
+use super::hyperparams::{KMeansSettings, MAX_VALUE};
 
 /// Lloyd iterations left to linfa after its k-means++ start: one, since our
 /// exact weighted iterations do the rest and linfa's cost as much (it
 /// ignores weights and missing answers anyway).
 const LINFA_ITERATIONS: u64 = 1;
-
-/// The largest magnitude of a value k-means takes: squared distances summed
-/// over many rows and features stay far from overflowing to infinity (which
-/// made linfa's k-means++ panic on values near `f64::MAX`).
-pub const MAX_VALUE: f64 = 1e100;
-
-/// What one k-means fit needs.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct KMeansSettings {
-    /// Number of clusters (>= 1, at most the number of distinct rows).
-    pub k: usize,
-    /// Seed.
-    pub seed: u32,
-    /// Restarts (>= 1).
-    pub restarts: u32,
-    /// Iteration cap per restart (>= 1).
-    pub max_iterations: u32,
-    /// Relative tolerance (> 0).
-    pub tolerance: f64,
-}
 
 /// The best restart of a k-means fit.
 #[derive(Debug, Clone, PartialEq)]
@@ -355,14 +336,14 @@ fn run_restart(
     dataset: &DatasetBase<Array2<f64>, Array1<()>>,
     settings: &KMeansSettings,
     r: u32,
-) -> Result<Clustering, SegmentError> {
+) -> Result<Clustering, ClusterError> {
     let rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, r));
     let start = KMeans::params_with_rng(settings.k, rng)
         .n_runs(1)
         .init_method(KMeansInit::KMeansPlusPlus)
         .max_n_iterations(LINFA_ITERATIONS)
         .fit(dataset)
-        .map_err(|e| SegmentError::Clustering(e.to_string()))?;
+        .map_err(|e| ClusterError::Clustering(e.to_string()))?;
     let mut run = lloyd(
         data,
         weights,
@@ -381,12 +362,40 @@ pub fn kmeans(
     data: ArrayView2<'_, f64>,
     weights: &[f64],
     settings: &KMeansSettings,
-) -> Result<Clustering, SegmentError> {
-    // linfa would return duplicate centroids for k above the number of
-    // distinct rows, and a misleading error for k = 0 or non-finite input.
+) -> Result<Clustering, ClusterError> {
+    check_fit(data, weights, settings)?;
+    let imputed = impute_means(data, weights);
+    fit_restarts(data, weights, imputed, settings)
+}
+
+/// [`kmeans`] when the caller already holds `data` with its missing cells
+/// replaced by the weighted feature means (as [`impute_means`] gives), so
+/// that a pipeline imputes once however many fits it makes.
+pub fn kmeans_imputed(
+    data: ArrayView2<'_, f64>,
+    imputed: ArrayView2<'_, f64>,
+    weights: &[f64],
+    settings: &KMeansSettings,
+) -> Result<Clustering, ClusterError> {
+    check_fit(data, weights, settings)?;
+    if imputed.dim() != data.dim() {
+        return Err(ClusterError::Clustering(
+            "the imputed matrix does not have the data's shape".to_string(),
+        ));
+    }
+    fit_restarts(data, weights, imputed.to_owned(), settings)
+}
+
+/// linfa would return duplicate centroids for k above the number of
+/// distinct rows, and a misleading error for k = 0 or bad weights.
+fn check_fit(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    settings: &KMeansSettings,
+) -> Result<(), ClusterError> {
     let distinct = distinct_rows(data, settings.k);
     if settings.k == 0 || settings.k > distinct {
-        return Err(SegmentError::KAboveDistinct {
+        return Err(ClusterError::KAboveDistinct {
             k: settings.k as u32,
             distinct: distinct as u32,
         });
@@ -396,21 +405,29 @@ pub fn kmeans(
         .into_iter()
         .position(|r| !r.iter().any(|x| x.is_finite()))
     {
-        return Err(SegmentError::InvalidMatrix(format!(
+        return Err(ClusterError::InvalidMatrix(format!(
             "row {r} (0-based) has no answers: leave it out and mark it unassigned (-1)"
         )));
     }
     if weights.len() != data.nrows() || weights.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
-        return Err(SegmentError::Clustering(
+        return Err(ClusterError::Clustering(
             "every clustered respondent needs a positive finite weight".to_string(),
         ));
     }
-    let imputed = impute_means(data, weights);
+    Ok(())
+}
+
+fn fit_restarts(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    imputed: Array2<f64>,
+    settings: &KMeansSettings,
+) -> Result<Clustering, ClusterError> {
     if imputed
         .iter()
         .any(|x| !(x.is_finite() && x.abs() <= MAX_VALUE))
     {
-        return Err(SegmentError::Clustering(format!(
+        return Err(ClusterError::Clustering(format!(
             "the encoded answers contain a value that is not finite or beyond ±{MAX_VALUE:e}"
         )));
     }
@@ -422,7 +439,7 @@ pub fn kmeans(
             best = Some(run);
         }
     }
-    best.ok_or(SegmentError::ZeroRestarts)
+    best.ok_or(ClusterError::ZeroRestarts)
 }
 
 #[cfg(test)]
@@ -559,7 +576,7 @@ mod tests {
         let dup = array![[1.0, 1.0], [1.0, 1.0], [2.0, 2.0]];
         assert_eq!(
             kmeans(dup.view(), &[1.0; 3], &settings(3)).unwrap_err(),
-            SegmentError::KAboveDistinct { k: 3, distinct: 2 }
+            ClusterError::KAboveDistinct { k: 3, distinct: 2 }
         );
         assert!(kmeans(dup.view(), &[1.0; 3], &settings(0)).is_err());
         // Missing cells (NaN) are fine: imputed for linfa, skipped by us.
@@ -586,6 +603,18 @@ mod tests {
         for (i, row) in gaps.axis_iter(Axis(0)).enumerate() {
             assert_eq!(nearest(row, c.centroids.view()).unwrap().0, c.labels[i]);
         }
+    }
+
+    #[test]
+    fn imputed_once_by_the_caller_gives_the_same_fit() {
+        let data = array![[0.0, f64::NAN], [0.5, 0.0], [9.0, 9.0], [f64::NAN, 9.5]];
+        let w = [1.0, 2.0, 1.0, 1.0];
+        let imputed = impute_means(data.view(), &w);
+        let a = kmeans(data.view(), &w, &settings(2)).unwrap();
+        let b = kmeans_imputed(data.view(), imputed.view(), &w, &settings(2)).unwrap();
+        assert_eq!(a, b);
+        let wrong = array![[0.0], [0.5], [9.0], [9.5]];
+        assert!(kmeans_imputed(data.view(), wrong.view(), &w, &settings(2)).is_err());
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::algorithm::{KMeansSettings, MAX_VALUE, distinct_rows, kmeans, lloyd};
-use super::errors::SegmentError;
-use super::hyperparams::{MAX_K, check_k_against_data, check_limits};
+use super::algorithm::{distinct_rows, kmeans, lloyd};
+use super::errors::ClusterError;
+use super::hyperparams::{KMeansSettings, MAX_K, MAX_VALUE, check_k_against_data, check_limits};
 
 /// Options of [`kmeans_matrix`] (camelCase in JS, every field optional).
 ///
@@ -16,7 +16,7 @@ use super::hyperparams::{MAX_K, check_k_against_data, check_limits};
 /// | `seed` | 42 |
 /// | `restarts` | 10, at most 100 (ignored with `initialCentroids`) |
 /// | `maxIterations` | 300, at most 10000 |
-/// | `tolerance` | 1e-4, relative as in [`super::SegmentOptions`]; 0 runs until no assignment changes or `maxIterations` |
+/// | `tolerance` | 1e-4, relative to the mean variance of the features; 0 runs until no assignment changes or `maxIterations` |
 /// | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,25 +73,25 @@ pub fn kmeans_matrix(
     data: &[f64],
     width: usize,
     options: &MatrixOptions,
-) -> Result<MatrixClustering, SegmentError> {
-    let bad = |what: &str| Err(SegmentError::InvalidMatrix(what.to_string()));
+) -> Result<MatrixClustering, ClusterError> {
+    let bad = |what: &str| Err(ClusterError::InvalidMatrix(what.to_string()));
     if width == 0 || data.len() % width != 0 {
         return bad("the data's length must be a multiple of a width of at least 1");
     }
     if !(1..=MAX_K).contains(&options.k) {
-        return Err(SegmentError::InvalidK {
+        return Err(ClusterError::InvalidK {
             k: options.k,
             max: MAX_K,
         });
     }
     if !(options.tolerance >= 0.0 && options.tolerance.is_finite()) {
-        return Err(SegmentError::InvalidTolerance(options.tolerance));
+        return Err(ClusterError::InvalidTolerance(options.tolerance));
     }
     if options.max_iterations == 0 {
-        return Err(SegmentError::ZeroMaxIterations);
+        return Err(ClusterError::ZeroMaxIterations);
     }
     if options.restarts == 0 {
-        return Err(SegmentError::ZeroRestarts);
+        return Err(ClusterError::ZeroRestarts);
     }
     check_limits(options.restarts, options.max_iterations)?;
     if data.iter().any(|x| x.is_infinite() || x.abs() > MAX_VALUE) {
@@ -99,13 +99,13 @@ pub fn kmeans_matrix(
     }
     let rows = data.len() / width;
     let matrix = ArrayView2::from_shape((rows, width), data)
-        .map_err(|e| SegmentError::InvalidMatrix(e.to_string()))?;
+        .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
     if let Some(r) = matrix
         .rows()
         .into_iter()
         .position(|r| r.iter().all(|x| x.is_nan()))
     {
-        return Err(SegmentError::InvalidMatrix(format!(
+        return Err(ClusterError::InvalidMatrix(format!(
             "row {r} (0-based) has no values"
         )));
     }
@@ -122,7 +122,7 @@ pub fn kmeans_matrix(
                 return bad("initialCentroids must hold k × width numbers within ±1e100");
             }
             let init = Array2::from_shape_vec((k, width), init.clone())
-                .map_err(|e| SegmentError::InvalidMatrix(e.to_string()))?;
+                .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
             lloyd(
                 matrix,
                 &weights,
@@ -198,19 +198,19 @@ mod tests {
         let run =
             |data: &[f64], width, o: MatrixOptions| kmeans_matrix(data, width, &o).unwrap_err();
         let d = MatrixOptions::default;
-        assert!(matches!(run(&FOUR, 3, d()), SegmentError::InvalidMatrix(_)));
-        assert!(matches!(run(&FOUR, 0, d()), SegmentError::InvalidMatrix(_)));
+        assert!(matches!(run(&FOUR, 3, d()), ClusterError::InvalidMatrix(_)));
+        assert!(matches!(run(&FOUR, 0, d()), ClusterError::InvalidMatrix(_)));
         assert!(matches!(
             run(&FOUR, 2, MatrixOptions { k: 0, ..d() }),
-            SegmentError::InvalidK { .. }
+            ClusterError::InvalidK { .. }
         ));
         assert!(matches!(
             run(&FOUR, 2, MatrixOptions { k: 5, ..d() }),
-            SegmentError::TooFewRespondents { .. }
+            ClusterError::TooFewRespondents { .. }
         ));
         assert!(matches!(
             run(&[1.0, 1.0, 1.0, 1.0], 2, MatrixOptions { k: 2, ..d() }),
-            SegmentError::KAboveDistinct { .. }
+            ClusterError::KAboveDistinct { .. }
         ));
         assert!(matches!(
             run(
@@ -221,7 +221,7 @@ mod tests {
                     ..d()
                 }
             ),
-            SegmentError::InvalidTolerance(_)
+            ClusterError::InvalidTolerance(_)
         ));
         assert!(matches!(
             run(
@@ -229,11 +229,11 @@ mod tests {
                 2,
                 MatrixOptions { k: 1, ..d() }
             ),
-            SegmentError::InvalidMatrix(_)
+            ClusterError::InvalidMatrix(_)
         ));
         assert!(matches!(
             run(&[f64::INFINITY, 1.0], 2, MatrixOptions { k: 1, ..d() }),
-            SegmentError::InvalidMatrix(_)
+            ClusterError::InvalidMatrix(_)
         ));
         // Fuzz finding: values near f64::MAX overflowed squared distances.
         assert!(matches!(
@@ -242,7 +242,7 @@ mod tests {
                 2,
                 MatrixOptions { k: 2, ..d() }
             ),
-            SegmentError::InvalidMatrix(_)
+            ClusterError::InvalidMatrix(_)
         ));
         assert!(matches!(
             run(
@@ -253,7 +253,7 @@ mod tests {
                     ..d()
                 }
             ),
-            SegmentError::AboveLimit {
+            ClusterError::AboveLimit {
                 option: "restarts",
                 ..
             }
@@ -265,7 +265,7 @@ mod tests {
         };
         assert!(matches!(
             run(&FOUR, 2, short),
-            SegmentError::InvalidMatrix(_)
+            ClusterError::InvalidMatrix(_)
         ));
     }
 }

@@ -1,4 +1,5 @@
-//! k-means on the encoded answers: options, the algorithm, its errors.
+//! k-means on matrices: the settings of a fit, the algorithm, its errors.
+//! Knows nothing of surveys or segments, and uses no other module of the crate.
 
 mod algorithm;
 mod errors;
@@ -6,12 +7,12 @@ mod hyperparams;
 mod matrix;
 
 pub use algorithm::{
-    Clustering, KMeansSettings, MAX_VALUE, distinct_rows, impute_means, kmeans, lloyd, nearest,
+    Clustering, distinct_rows, impute_means, kmeans, kmeans_imputed, lloyd, nearest,
     partial_sq_distance, restart_seed,
 };
-pub use errors::SegmentError;
+pub use errors::ClusterError;
 pub use hyperparams::{
-    AutoK, KChoice, KPlan, MAX_ITERATIONS, MAX_K, MAX_RESTARTS, MAX_STABILITY_RUNS, SegmentOptions,
-    SegmentParams, check_k_against_data, check_limits, check_options,
+    KMeansSettings, MAX_ITERATIONS, MAX_K, MAX_RESTARTS, MAX_VALUE, check_k_against_data,
+    check_limits,
 };
 pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};

@@ -3,7 +3,7 @@
 
 use super::csv::{assignments_csv, profiles_csv};
 use super::report::{KSelectionRow, ReportInput, StabilityFigure, report_html, report_markdown};
-use crate::cluster::SegmentOptions;
+use crate::segment::SegmentOptions;
 use crate::segment::Segmentation;
 
 /// The report's format.

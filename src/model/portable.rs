@@ -3,7 +3,8 @@
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
-use crate::cluster::{SegmentError, nearest};
+use super::error::ModelError;
+use crate::cluster::nearest;
 use crate::encode::Encoding;
 use crate::survey::Survey;
 
@@ -60,12 +61,12 @@ impl Model {
     /// Refuse a model written by a version whose models this version does
     /// not read (another major version, or another `0.minor`), saying which
     /// version it is.
-    pub fn check_version(&self) -> Result<(), SegmentError> {
+    pub fn check_version(&self) -> Result<(), ModelError> {
         let ours = compatible_part(MODEL_VERSION);
         if ours.is_some() && compatible_part(&self.version) == ours {
             return Ok(());
         }
-        Err(SegmentError::ModelVersion {
+        Err(ModelError::Version {
             found: self.version.clone(),
             current: MODEL_VERSION,
             reads: format!("{}.x", ours.unwrap_or_default()),
@@ -95,12 +96,12 @@ pub struct Assignment {
 /// [`Model::check_version`]), the survey lacks questions of the model
 /// (naming them all), has one with another kind, or the model is
 /// inconsistent.
-pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, SegmentError> {
+pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, ModelError> {
     model.check_version()?;
     let p = model.encoding.features.len();
     let k = model.centroids.len();
     if k == 0 || k != model.segment_ids.len() || k != model.k as usize {
-        return Err(SegmentError::InvalidModel(format!(
+        return Err(ModelError::Invalid(format!(
             "k = {} but {} centroids and {} segment ids",
             model.k,
             k,
@@ -112,12 +113,12 @@ pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, SegmentError
         .iter()
         .any(|c| c.len() != p || c.iter().any(|x| !x.is_finite()))
     {
-        return Err(SegmentError::InvalidModel(format!(
+        return Err(ModelError::Invalid(format!(
             "every centroid must have {p} finite values"
         )));
     }
     let centroids = Array2::from_shape_vec((k, p), model.centroids.concat())
-        .map_err(|e| SegmentError::InvalidModel(e.to_string()))?;
+        .map_err(|e| ModelError::Invalid(e.to_string()))?;
     let data = model.encoding.apply(survey)?;
     let mut assignments = Vec::with_capacity(survey.respondents);
     let mut distances = Vec::with_capacity(survey.respondents);
@@ -185,7 +186,7 @@ mod tests {
             m.version = other.to_string();
             let e = assign(&m, &s).unwrap_err();
             assert!(
-                matches!(&e, SegmentError::ModelVersion { found, .. } if found == other),
+                matches!(&e, ModelError::Version { found, .. } if found == other),
                 "{e:?}"
             );
             let text = e.to_string();

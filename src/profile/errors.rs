@@ -24,6 +24,16 @@ pub enum ProfileError {
         /// The id given.
         segment: i32,
     },
+    /// A segment id at or above the number of segments given.
+    #[error("respondent {row} has segment {segment}, but there are only {k} segments")]
+    SegmentAboveK {
+        /// 0-based respondent.
+        row: usize,
+        /// The id given.
+        segment: i32,
+        /// The number of segments given.
+        k: usize,
+    },
     /// More segments than [`MAX_SEGMENTS`](super::MAX_SEGMENTS).
     #[error("{k} segments; at most {max} are supported")]
     TooManySegments {

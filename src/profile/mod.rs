@@ -1,9 +1,8 @@
 //! Segment profiles: per segment and overall, the figures of every question,
-//! what sets each segment apart, and stable segment ids across reruns.
+//! and what sets each segment apart.
 
 mod errors;
 mod figures;
-mod matching;
 mod options;
 mod types;
 
@@ -12,7 +11,6 @@ pub(crate) mod testing;
 
 pub use errors::ProfileError;
 pub use figures::profile;
-pub use matching::match_segments;
 pub use options::{
     ABOVE_AVERAGE_SD, DEFAULT_MIN_GROUP_SIZE, DESCRIPTOR_MIN_INDEX, DESCRIPTOR_TOP, DISTINCT_SD,
     DISTINCT_SHARE, DISTINCT_TOP, MAX_SEGMENTS, ProfileOptions,

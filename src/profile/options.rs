@@ -39,6 +39,7 @@ pub const DESCRIPTOR_TOP: usize = 5;
 /// | `activities` | `{}` (activities are recognised from names and labels) |
 /// | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
 /// | `names` | `{}` (names are derived from each segment's activities) |
+/// | `segments` | the highest segment id + 1 |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -51,6 +52,9 @@ pub struct ProfileOptions {
     pub min_group_size: u32,
     /// Segment id → the caller's name for it (not blank).
     pub names: BTreeMap<u32, String>,
+    /// Number of segments, so that segments no respondent is in still get a
+    /// profile. Default: the highest segment id + 1.
+    pub segments: Option<u32>,
 }
 
 impl Default for ProfileOptions {
@@ -60,6 +64,7 @@ impl Default for ProfileOptions {
             activities: BTreeMap::new(),
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
             names: BTreeMap::new(),
+            segments: None,
         }
     }
 }
@@ -95,7 +100,15 @@ impl ProfileOptions {
         if let Some((row, &segment)) = assignments.iter().enumerate().find(|(_, s)| **s < -1) {
             return Err(ProfileError::InvalidSegment { row, segment });
         }
-        let k = assignments.iter().map(|&s| s + 1).max().unwrap_or(0) as usize;
+        let highest = assignments.iter().map(|&s| s + 1).max().unwrap_or(0) as usize;
+        let k = self.segments.map_or(highest, |k| k as usize);
+        if let Some((row, &segment)) = assignments
+            .iter()
+            .enumerate()
+            .find(|(_, s)| **s >= 0 && **s as usize >= k)
+        {
+            return Err(ProfileError::SegmentAboveK { row, segment, k });
+        }
         if k > MAX_SEGMENTS {
             return Err(ProfileError::TooManySegments {
                 k,
@@ -273,6 +286,28 @@ mod tests {
             Err(ProfileError::TooManySegments {
                 k: 5001,
                 max: MAX_SEGMENTS
+            })
+        );
+    }
+
+    #[test]
+    fn a_given_number_of_segments_keeps_empty_ones_and_bounds_ids() {
+        let o = ProfileOptions {
+            segments: Some(3),
+            ..ProfileOptions::default()
+        };
+        let checked = o.check(&fixture(), &ASSIGNMENTS, None);
+        assert_eq!(checked.map(|c| c.k).ok(), Some(3));
+        let o = ProfileOptions {
+            segments: Some(1),
+            ..ProfileOptions::default()
+        };
+        assert_eq!(
+            check(&o, &ASSIGNMENTS, None),
+            Err(ProfileError::SegmentAboveK {
+                row: 3,
+                segment: 1,
+                k: 1
             })
         );
     }

@@ -4,7 +4,7 @@ use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use super::measures::{calinski_harabasz, davies_bouldin, silhouette, stratified_sample};
-use crate::cluster::{Clustering, KMeansSettings, SegmentError, kmeans, restart_seed};
+use crate::cluster::{ClusterError, Clustering, KMeansSettings, kmeans_imputed, restart_seed};
 
 /// How `"auto"` picks k.
 pub const K_RULE: &str = "highest mean silhouette; ties (within 1e-9) go to the smaller k; \
@@ -87,13 +87,14 @@ pub fn scan_k(
     settings: &KMeansSettings,
     sample: usize,
     progress: &mut dyn FnMut(f64),
-) -> Result<(KScan, Clustering), SegmentError> {
+) -> Result<(KScan, Clustering), ClusterError> {
     let mut entries = Vec::new();
     let mut best: Option<(Option<f64>, Clustering)> = None;
     let mut used = 0;
     for k in k_min..=k_max {
-        let clustering = kmeans(
+        let clustering = kmeans_imputed(
             data,
+            imputed,
             weights,
             &KMeansSettings {
                 k: k as usize,
@@ -114,11 +115,7 @@ pub fn scan_k(
         entries.push(quality);
         progress(f64::from(k - k_min + 1) / f64::from(k_max - k_min + 1));
     }
-    let (_, clustering) = best.ok_or(SegmentError::InvalidKRange {
-        k_min,
-        k_max,
-        max: crate::cluster::MAX_K,
-    })?;
+    let (_, clustering) = best.ok_or(ClusterError::EmptyKRange { k_min, k_max })?;
     let scan = KScan {
         entries,
         chosen: clustering.centroids.nrows() as u32,

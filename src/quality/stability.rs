@@ -7,7 +7,9 @@ use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::ari::{adjusted_rand, best_jaccard};
-use crate::cluster::{KMeansSettings, SegmentError, distinct_rows, kmeans, nearest, restart_seed};
+use crate::cluster::{
+    ClusterError, KMeansSettings, distinct_rows, kmeans, kmeans_imputed, nearest, restart_seed,
+};
 
 /// Agreement of re-runs with the segmentation.
 ///
@@ -38,27 +40,32 @@ pub struct Stability {
 /// The nearest centroid of every row. `kmeans` has already refused `data`
 /// if a row had no answer; were one to get here, it is an error, not
 /// segment 0.
-fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Result<Vec<usize>, SegmentError> {
+fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Result<Vec<usize>, ClusterError> {
     data.axis_iter(Axis(0))
         .map(|row| nearest(row, centroids.view()).map(|(j, _)| j))
         .collect::<Option<_>>()
-        .ok_or_else(|| SegmentError::Clustering("a row without answers reached stability".into()))
+        .ok_or_else(|| ClusterError::Clustering("a row without answers reached stability".into()))
 }
 
 /// Measure the stability of `labels` (the segmentation of `data` with
-/// `settings`) with `runs` seed runs and `runs` half splits. `progress`
-/// hears the share done (0..=1) after each run. Refuses `runs` = 0 (there
-/// would be nothing to average) and, through `kmeans`, a row without answers.
+/// `settings`) with `runs` seed runs and `runs` half splits. `imputed` is
+/// `data` with missing cells replaced by the feature means (each half is
+/// imputed on its own). `progress` hears the share done (0..=1) after each run.
+/// Refuses `runs` = 0 (there would be nothing to average) and, through
+/// `kmeans`, a row without answers.
 pub fn stability(
     data: ArrayView2<'_, f64>,
+    imputed: ArrayView2<'_, f64>,
     weights: &[f64],
     labels: &[usize],
     settings: &KMeansSettings,
     runs: u32,
     progress: &mut dyn FnMut(f64),
-) -> Result<Stability, SegmentError> {
+) -> Result<Stability, ClusterError> {
     if runs == 0 {
-        return Err(SegmentError::ZeroStabilityRuns);
+        return Err(ClusterError::Clustering(
+            "stability needs at least one seed run".to_string(),
+        ));
     }
     let steps = f64::from(2 * runs);
     let k = settings.k;
@@ -67,7 +74,12 @@ pub fn stability(
     let mut jaccard = vec![0.0; k];
     for i in 0..runs {
         let seed = restart_seed(settings.seed, 0x8000_0000 + i) as u32;
-        let run = kmeans(data, weights, &KMeansSettings { seed, ..*settings })?;
+        let run = kmeans_imputed(
+            data,
+            imputed,
+            weights,
+            &KMeansSettings { seed, ..*settings },
+        )?;
         ari_seeds.push(adjusted_rand(labels, &run.labels));
         for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
             *total += j / runs as f64;
@@ -134,9 +146,16 @@ mod tests {
         };
         let main = kmeans(data.view(), &w, &settings).unwrap();
         let mut heard = Vec::new();
-        let s = stability(data.view(), &w, &main.labels, &settings, 3, &mut |p| {
-            heard.push(p)
-        })
+        let imputed = data.clone();
+        let s = stability(
+            data.view(),
+            imputed.view(),
+            &w,
+            &main.labels,
+            &settings,
+            3,
+            &mut |p| heard.push(p),
+        )
         .unwrap();
         assert_eq!(heard.len(), 6, "one report per seed run and per half split");
         assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[5] == 1.0);
@@ -157,12 +176,24 @@ mod tests {
             max_iterations: 20,
             tolerance: 1e-8,
         };
-        let e = stability(data.view(), &w, &[0, 0, 1, 1], &settings, 0, &mut |_| {});
-        assert_eq!(e, Err(SegmentError::ZeroStabilityRuns));
+        let labels = [0, 0, 1, 1];
+        let run = |d: &Array2<f64>, runs| {
+            stability(
+                d.view(),
+                d.view(),
+                &w,
+                &labels,
+                &settings,
+                runs,
+                &mut |_| {},
+            )
+        };
+        assert!(run(&data, 0).is_err());
         let blank = ndarray::array![[0.0], [f64::NAN], [9.0], [10.0]];
-        let e = stability(blank.view(), &w, &[0, 0, 1, 1], &settings, 1, &mut |_| {});
-        assert!(matches!(e, Err(SegmentError::InvalidMatrix(_))), "{e:?}");
-        let s = stability(data.view(), &w, &[0, 0, 1, 1], &settings, 1, &mut |_| {}).unwrap();
-        assert!(s.mean_ari.is_finite());
+        assert!(matches!(
+            run(&blank, 1),
+            Err(ClusterError::InvalidMatrix(_))
+        ));
+        assert!(run(&data, 1).unwrap().mean_ari.is_finite());
     }
 }

@@ -1,11 +1,11 @@
 //! The import pipeline: limits → decode → sniff → read → infer.
 
 use super::decode::decode;
-use super::error::ImportError;
+use super::error::{FileName, ImportError};
 use super::infer::{Table, infer};
 use super::model::{Survey, Warning, WarningCode};
 use super::options::{ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
-use super::read::{Records, sniff_delimiter};
+use super::read::{Record, Records, sniff_delimiter};
 
 /// Reads a survey export (CSV or similar) into a typed [`Survey`].
 ///
@@ -36,119 +36,9 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
     let mut warnings = Vec::new();
     let text = decode(input, &mut warnings);
     let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let with_file = |e: ImportError| match e {
-        ImportError::UnclosedQuote { row, .. } => ImportError::UnclosedQuote {
-            file: file.clone(),
-            row,
-        },
-        other => other,
-    };
-
     let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
-    let header = loop {
-        match records.next() {
-            None => return Err(ImportError::Empty { file }),
-            Some(Err(e)) => return Err(with_file(e)),
-            Some(Ok(r)) if r.is_blank() => continue,
-            Some(Ok(r)) => break r,
-        }
-    };
-    let width = header.width();
-    if width > MAX_COLUMNS {
-        return Err(ImportError::TooManyColumns {
-            file,
-            columns: width,
-            max: MAX_COLUMNS,
-        });
-    }
-    let mut headers: Vec<String> = Vec::with_capacity(width);
-    for (i, cell) in header.cells.iter().enumerate() {
-        let name = match cell.trim() {
-            "" => format!("column {}", i + 1),
-            name => name.to_string(),
-        };
-        if let Some(first) = headers.iter().position(|h| *h == name) {
-            return Err(ImportError::DuplicateColumn {
-                file,
-                column: name,
-                first: first + 1,
-                second: i + 1,
-            });
-        }
-        headers.push(name);
-    }
-
-    let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
-    let mut rows = Vec::new();
-    // Blank runs are kept as (first row, count): a file of nothing but
-    // delimiters must not cost memory per line.
-    let mut blanks: Option<(usize, usize)> = None;
-    let mut skipped: Option<(usize, usize)> = None;
-    for record in records {
-        let record = record.map_err(with_file)?;
-        if record.is_blank() {
-            let run = blanks.get_or_insert((record.row, 0));
-            run.1 += 1;
-            continue;
-        }
-        if let Some((first, count)) = blanks.take() {
-            let run = skipped.get_or_insert((first, 0));
-            run.1 += count;
-        }
-        let found = record.width();
-        if found != width {
-            return Err(ImportError::RaggedRow {
-                file,
-                row: record.row,
-                expected: width,
-                found,
-                column: headers.get(found).filter(|_| found < width).cloned(),
-            });
-        }
-        if rows.len() >= MAX_ROWS {
-            return Err(ImportError::TooManyRows {
-                file,
-                max: MAX_ROWS,
-            });
-        }
-        if over_cell_limit(rows.len() + 1, width) {
-            return Err(ImportError::TooManyCells {
-                file,
-                max: MAX_CELLS,
-            });
-        }
-        rows.push(record.row);
-        for (column, cell) in columns.iter_mut().zip(record.cells) {
-            let trimmed = cell.trim();
-            column.push(if trimmed.len() == cell.len() {
-                cell
-            } else {
-                trimmed.to_string()
-            });
-        }
-    }
-    if let Some((first, count)) = skipped {
-        warnings.push(Warning {
-            code: WarningCode::Other,
-            column: None,
-            row: Some(first),
-            message: format!(
-                "{count} blank row(s) between answers were skipped, the first at row {first}"
-            ),
-        });
-    }
-    if let Some((first, count)) = blanks {
-        warnings.push(Warning {
-            code: WarningCode::TrailingBlankLines,
-            column: None,
-            row: Some(first),
-            message: format!("{count} blank line(s) at the end, from row {first}, were ignored"),
-        });
-    }
-    if rows.is_empty() {
-        return Err(ImportError::HeaderOnly { file });
-    }
-
+    let headers = read_header(&mut records, &file)?;
+    let (columns, rows) = read_rows(records, &headers, &file, &mut warnings)?;
     let table = Table {
         headers,
         columns,
@@ -165,6 +55,159 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         delimiter,
         input_hash,
     })
+}
+
+/// The reader's errors carry no file name; this adds it.
+fn with_file(file: &FileName) -> impl Fn(ImportError) -> ImportError + '_ {
+    move |e| match e {
+        ImportError::UnclosedQuote { row, .. } => ImportError::UnclosedQuote {
+            file: file.clone(),
+            row,
+        },
+        other => other,
+    }
+}
+
+/// The column names from the first non-blank record: blank names become
+/// `column N`, duplicates are an error.
+fn read_header(records: &mut Records, file: &FileName) -> Result<Vec<String>, ImportError> {
+    let header = loop {
+        match records.next() {
+            None => return Err(ImportError::Empty { file: file.clone() }),
+            Some(Err(e)) => return Err(with_file(file)(e)),
+            Some(Ok(r)) if r.is_blank() => continue,
+            Some(Ok(r)) => break r,
+        }
+    };
+    let width = header.width();
+    if width > MAX_COLUMNS {
+        return Err(ImportError::TooManyColumns {
+            file: file.clone(),
+            columns: width,
+            max: MAX_COLUMNS,
+        });
+    }
+    let mut headers: Vec<String> = Vec::with_capacity(width);
+    for (i, cell) in header.cells.iter().enumerate() {
+        let name = match cell.trim() {
+            "" => format!("column {}", i + 1),
+            name => name.to_string(),
+        };
+        if let Some(first) = headers.iter().position(|h| *h == name) {
+            return Err(ImportError::DuplicateColumn {
+                file: file.clone(),
+                column: name,
+                first: first + 1,
+                second: i + 1,
+            });
+        }
+        headers.push(name);
+    }
+    Ok(headers)
+}
+
+/// The data rows, column-major and trimmed, with the spreadsheet row of each;
+/// blank rows are skipped and counted in a warning.
+fn read_rows(
+    records: Records,
+    headers: &[String],
+    file: &FileName,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<Vec<String>>, Vec<usize>), ImportError> {
+    let width = headers.len();
+    let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut rows = Vec::new();
+    // Blank runs are kept as (first row, count): a file of nothing but
+    // delimiters must not cost memory per line.
+    let mut blanks: Option<(usize, usize)> = None;
+    let mut skipped: Option<(usize, usize)> = None;
+    for record in records {
+        let record = record.map_err(with_file(file))?;
+        if record.is_blank() {
+            let run = blanks.get_or_insert((record.row, 0));
+            run.1 += 1;
+            continue;
+        }
+        if let Some((first, count)) = blanks.take() {
+            let run = skipped.get_or_insert((first, 0));
+            run.1 += count;
+        }
+        check_row(&record, headers, rows.len(), file)?;
+        rows.push(record.row);
+        for (column, cell) in columns.iter_mut().zip(record.cells) {
+            let trimmed = cell.trim();
+            column.push(if trimmed.len() == cell.len() {
+                cell
+            } else {
+                trimmed.to_string()
+            });
+        }
+    }
+    blank_warnings(skipped, blanks, warnings);
+    if rows.is_empty() {
+        return Err(ImportError::HeaderOnly { file: file.clone() });
+    }
+    Ok((columns, rows))
+}
+
+/// A data row must have the header's width and stay within the row and cell
+/// limits (`kept` rows are already stored).
+fn check_row(
+    record: &Record,
+    headers: &[String],
+    kept: usize,
+    file: &FileName,
+) -> Result<(), ImportError> {
+    let width = headers.len();
+    let found = record.width();
+    if found != width {
+        return Err(ImportError::RaggedRow {
+            file: file.clone(),
+            row: record.row,
+            expected: width,
+            found,
+            column: headers.get(found).filter(|_| found < width).cloned(),
+        });
+    }
+    if kept >= MAX_ROWS {
+        return Err(ImportError::TooManyRows {
+            file: file.clone(),
+            max: MAX_ROWS,
+        });
+    }
+    if over_cell_limit(kept + 1, width) {
+        return Err(ImportError::TooManyCells {
+            file: file.clone(),
+            max: MAX_CELLS,
+        });
+    }
+    Ok(())
+}
+
+/// Warnings for blank rows skipped between answers and at the end.
+fn blank_warnings(
+    skipped: Option<(usize, usize)>,
+    trailing: Option<(usize, usize)>,
+    warnings: &mut Vec<Warning>,
+) {
+    if let Some((first, count)) = skipped {
+        warnings.push(Warning {
+            code: WarningCode::Other,
+            column: None,
+            row: Some(first),
+            message: format!(
+                "{count} blank row(s) between answers were skipped, the first at row {first}"
+            ),
+        });
+    }
+    if let Some((first, count)) = trailing {
+        warnings.push(Warning {
+            code: WarningCode::TrailingBlankLines,
+            column: None,
+            row: Some(first),
+            message: format!("{count} blank line(s) at the end, from row {first}, were ignored"),
+        });
+    }
 }
 
 /// True when `rows` data rows of `width` cells exceed [`MAX_CELLS`].

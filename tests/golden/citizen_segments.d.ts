@@ -505,6 +505,7 @@ export interface SegmentProfile extends GroupProfile {
  * | `activities` | `{}` (activities are recognised from names and labels) |
  * | `minGroupSize` | [`DEFAULT_MIN_GROUP_SIZE`] (10 respondents) |
  * | `names` | `{}` (names are derived from each segment's activities) |
+ * | `segments` | the highest segment id + 1 |
  */
 export interface ProfileOptions {
     /**
@@ -523,6 +524,11 @@ export interface ProfileOptions {
      * Segment id → the caller's name for it (not blank).
      */
     names?: Record<number, string>;
+    /**
+     * Number of segments, so that segments no respondent is in still get a
+     * profile. Default: the highest segment id + 1.
+     */
+    segments?: number | undefined;
 }
 
 /**
@@ -534,7 +540,7 @@ export interface ProfileOptions {
  * | `seed` | 42 |
  * | `restarts` | 10 (ignored with `initialCentroids`) |
  * | `maxIterations` | 300 |
- * | `tolerance` | 1e-4, relative as in [`super::SegmentOptions`]; 0 runs until no assignment changes or `maxIterations` |
+ * | `tolerance` | 1e-4, relative to the mean variance of the features; 0 runs until no assignment changes or `maxIterations` |
  * | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
  */
 export interface MatrixOptions {
@@ -796,7 +802,7 @@ export interface Profiles {
 }
 
 /**
- * The result of [`segment`]. Serialises to camelCase JSON; the encoding's
+ * The result of `segment`. Serialises to camelCase JSON; the encoding's
  * fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
  * at the top level.
  */
@@ -1112,7 +1118,7 @@ export interface SegmentOptions {
 }
 
 /**
- * Where a running [`segment`] is, for progress bars.
+ * Where a running segmentation is, for progress bars.
  */
 export interface Progress {
     /**

@@ -1,0 +1,200 @@
+//! Applying an encoding to a survey: each question's raw answers become its
+//! features, `(raw - offset) * scale`.
+
+use ndarray::Array2;
+
+use super::encoding::{EncodedColumn, Encoding, kind_name};
+use super::error::EncodeError;
+use super::indicators::indicators;
+use super::scales::numbers;
+use crate::survey::{Column, ColumnKind, Survey, Values};
+
+/// Raw values of one question's candidate features, NaN for a missing
+/// answer: the numbers of a Likert or numeric question, or one indicator per
+/// name in `options` (answers are matched to them by name). `None` when the
+/// answers are not of the kind's type.
+pub(super) fn raw_features(
+    column: &Column,
+    kind: ColumnKind,
+    options: &[String],
+) -> Option<Vec<Vec<f64>>> {
+    match (kind, &column.values) {
+        (ColumnKind::Likert | ColumnKind::Numeric, Values::Numbers(v)) => Some(vec![numbers(v)]),
+        (ColumnKind::Categorical, Values::Levels(v)) => Some(indicators(
+            column.levels.as_deref().unwrap_or_default(),
+            options,
+            v.iter().map(|a| a.as_ref().map(std::slice::from_ref)),
+        )),
+        (ColumnKind::Multi, Values::Sets(v)) => Some(indicators(
+            column.options.as_deref().unwrap_or_default(),
+            options,
+            v.iter().map(|a| a.as_deref()),
+        )),
+        _ => None,
+    }
+}
+
+impl Encoding {
+    /// Encode `survey` with this encoding: one row per respondent, one column
+    /// per feature, NaN where the answer is missing.
+    ///
+    /// Fails when the encoding does not pass [`Encoding::check`], when the
+    /// survey lacks a question of the encoding (the error names them all), or
+    /// has it with another kind. Never panics, whatever the encoding holds.
+    pub fn apply(&self, survey: &Survey) -> Result<Array2<f64>, EncodeError> {
+        self.check()?;
+        let raws = self.raw_answers(survey)?;
+        let n = survey.respondents;
+        let row_means = self.row_means(&raws, n);
+        let mut out = Array2::from_elem((n, self.features.len()), f64::NAN);
+        for (c, raw) in self.columns.iter().zip(&raws) {
+            let scale = c.scale.as_ref().map(|s| (s.min, s.max - s.min));
+            for (j, values) in c.features().zip(raw) {
+                let Some(f) = self.features.get(j) else {
+                    return Err(EncodeError::invalid(
+                        format!("encoding.features[{j}]"),
+                        "is missing",
+                    ));
+                };
+                for (i, &x) in values.iter().enumerate() {
+                    let x = match (scale, f.centred) {
+                        (Some((min, range)), true) => (x - min) - row_means[i] * range,
+                        _ => x,
+                    };
+                    out[[i, j]] = if x.is_finite() {
+                        (x - f.offset) * f.scale
+                    } else {
+                        f64::NAN
+                    };
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The raw feature values of every question, one list per respondent
+    /// each, checked against the survey.
+    fn raw_answers(&self, survey: &Survey) -> Result<Vec<Vec<Vec<f64>>>, EncodeError> {
+        let missing: Vec<String> = self
+            .columns
+            .iter()
+            .filter(|c| survey.column(&c.name).is_none())
+            .map(|c| c.name.clone())
+            .collect();
+        if !missing.is_empty() {
+            return Err(EncodeError::MissingModelColumns { names: missing });
+        }
+        let mut raws = Vec::with_capacity(self.columns.len());
+        for c in &self.columns {
+            let Some(column) = survey.column(&c.name) else {
+                continue;
+            };
+            if column.kind != c.kind {
+                return Err(EncodeError::ColumnKindMismatch {
+                    column: c.name.clone(),
+                    expected: kind_name(c.kind),
+                    found: kind_name(column.kind),
+                });
+            }
+            let raw = raw_features(column, c.kind, &c.options).ok_or_else(|| {
+                EncodeError::ColumnKindMismatch {
+                    column: c.name.clone(),
+                    expected: kind_name(c.kind),
+                    found: "answers of another type".to_string(),
+                }
+            })?;
+            if raw.iter().any(|r| r.len() != survey.respondents) {
+                return Err(EncodeError::AnswerCount {
+                    column: c.name.clone(),
+                });
+            }
+            raws.push(raw);
+        }
+        Ok(raws)
+    }
+
+    /// Each respondent's mean 0–1 position over the centred Likert items (NaN
+    /// when centring is off or they answered none).
+    fn row_means(&self, raws: &[Vec<Vec<f64>>], n: usize) -> Vec<f64> {
+        let mut row_means = vec![f64::NAN; n];
+        if !self.centre_respondents {
+            return row_means;
+        }
+        let centred: Vec<(&EncodedColumn, &[f64])> = self
+            .columns
+            .iter()
+            .zip(raws)
+            .filter(|(c, _)| self.is_centred(c))
+            .filter_map(|(c, raw)| Some((c, raw.first()?.as_slice())))
+            .collect();
+        for (i, mean) in row_means.iter_mut().enumerate() {
+            let (mut sum, mut count) = (0.0, 0usize);
+            for (c, values) in &centred {
+                let (Some(s), Some(&x)) = (&c.scale, values.get(i)) else {
+                    continue;
+                };
+                if x.is_finite() {
+                    sum += (x - s.min) / (s.max - s.min);
+                    count += 1;
+                }
+            }
+            if count > 0 {
+                *mean = sum / count as f64;
+            }
+        }
+        row_means
+    }
+
+    /// Whether the question has a scale and its first feature is centred.
+    fn is_centred(&self, c: &EncodedColumn) -> bool {
+        c.scale.is_some()
+            && self
+                .features
+                .get(c.first_feature as usize)
+                .is_some_and(|f| f.centred)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fit::tests::fit;
+    use super::super::fixtures::{categorical, likert, numeric, survey};
+
+    #[test]
+    fn apply_matches_levels_by_name_and_names_missing_columns() {
+        let s = survey(vec![
+            categorical("area", &["north", "south"], &[Some(0), Some(1)]),
+            likert("q", &[Some(1.0), Some(5.0)], 1.0, 5.0),
+        ]);
+        let (e, _, m) = fit(&s, false, false);
+        let reordered = survey(vec![
+            categorical(
+                "area",
+                &["south", "north", "west"],
+                &[Some(1), Some(0), Some(2)],
+            ),
+            likert("q", &[Some(1.0), Some(5.0), Some(3.0)], 1.0, 5.0),
+        ]);
+        let m2 = e.apply(&reordered).unwrap();
+        assert_eq!(m2.row(0), m.row(0));
+        assert_eq!(m2.row(1), m.row(1));
+        assert_eq!(m2[[2, 0]], 0.0);
+        assert_eq!(m2[[2, 1]], 0.0);
+        let lacking = survey(vec![numeric("other", &[Some(1.0)])]);
+        assert_eq!(
+            e.apply(&lacking).unwrap_err().to_string(),
+            "the survey lacks the model's column(s): area, q"
+        );
+    }
+
+    #[test]
+    fn apply_names_a_question_of_another_kind() {
+        let s = survey(vec![likert("q", &[Some(1.0), Some(5.0)], 1.0, 5.0)]);
+        let (e, _, _) = fit(&s, false, false);
+        let other = survey(vec![numeric("q", &[Some(1.0), Some(5.0)])]);
+        assert_eq!(
+            e.apply(&other).unwrap_err().to_string(),
+            "column q is numeric in this survey but likert in the model"
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! Small in-memory surveys for the encoding's unit tests.
+
+use crate::survey::{Column, ColumnKind, Scale, Survey, Values};
+
+/// A Likert question on the scale `min..=max` (unlabelled).
+pub(super) fn likert(name: &str, values: &[Option<f64>], min: f64, max: f64) -> Column {
+    Column {
+        scale: Some(Scale {
+            min,
+            max,
+            labels: Vec::new(),
+        }),
+        ..Column::new(name, ColumnKind::Likert, Values::Numbers(values.to_vec()))
+    }
+}
+
+/// A numeric question.
+pub(super) fn numeric(name: &str, values: &[Option<f64>]) -> Column {
+    Column::new(name, ColumnKind::Numeric, Values::Numbers(values.to_vec()))
+}
+
+/// A categorical question; `values` index into `levels`.
+pub(super) fn categorical(name: &str, levels: &[&str], values: &[Option<u32>]) -> Column {
+    Column {
+        levels: Some(levels.iter().map(|l| l.to_string()).collect()),
+        ..Column::new(
+            name,
+            ColumnKind::Categorical,
+            Values::Levels(values.to_vec()),
+        )
+    }
+}
+
+/// A check-all-that-apply question; each answer lists indices into `options`.
+pub(super) fn multi(name: &str, options: &[&str], values: &[Option<Vec<u32>>]) -> Column {
+    Column {
+        options: Some(options.iter().map(|o| o.to_string()).collect()),
+        headers: options.iter().map(|o| format!("{name}: {o}")).collect(),
+        ..Column::new(name, ColumnKind::Multi, Values::Sets(values.to_vec()))
+    }
+}
+
+/// A free-text question.
+pub(super) fn text(name: &str, values: &[Option<&str>]) -> Column {
+    let values = Values::Text(values.iter().map(|v| v.map(str::to_string)).collect());
+    Column::new(name, ColumnKind::Text, values)
+}
+
+/// A survey of these columns (all must have the same number of answers).
+pub(super) fn survey(columns: Vec<Column>) -> Survey {
+    let respondents = columns.first().map_or(0, |c| c.values.len());
+    Survey {
+        respondents,
+        columns,
+        warnings: Vec::new(),
+        ids: (0..respondents).map(|i| (i + 2).to_string()).collect(),
+        id_column: None,
+        delimiter: b',',
+        input_hash: "0000000000000000".to_string(),
+    }
+}

@@ -1,0 +1,105 @@
+//! The pipeline: its options and their defaults, the one check of every
+//! option, its error, and the stages it runs: check options → encode → fit
+//! (or scan k) → carry over ids → assign every respondent → measure quality
+//! and stability → profile → summarise → project.
+
+mod check;
+mod error;
+mod options;
+mod result;
+mod stages;
+
+pub use check::{check_names_against_k, check_options};
+pub use error::SegmentError;
+pub use options::{
+    AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
+};
+pub use result::{Progress, SegmentSummary, Segmentation};
+
+use crate::survey::Survey;
+use stages::rows;
+
+/// Segment the respondents of `survey` with k-means as `options` say.
+///
+/// Deterministic for a given survey and options (every random choice flows
+/// from `options.seed`).
+pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation, SegmentError> {
+    segment_with_progress(survey, options, &mut |_| {})
+}
+
+/// [`segment`], telling `progress` where it is at each step. Every option is
+/// checked before the first report.
+pub fn segment_with_progress(
+    survey: &Survey,
+    options: &SegmentOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Segmentation, SegmentError> {
+    let params = check_options(options, survey)?;
+    let mut warnings = Vec::new();
+    progress(Progress {
+        stage: "Encoding the answers",
+        fraction: 0.02,
+    });
+    let encoded = stages::encode(survey, &params, &mut warnings)?;
+    progress(Progress {
+        stage: "Finding segments",
+        fraction: 0.05,
+    });
+    let (mut clustering, k_scan) = stages::fit(&encoded, &params, &mut warnings, progress)?;
+    let k = clustering.centroids.nrows();
+    check_names_against_k(&params.names, k as u32)?;
+    let carried = stages::carry_over(
+        &mut clustering,
+        options.previous.as_ref(),
+        &encoded.encoding,
+        &mut warnings,
+    );
+    let assigned = stages::assign(&encoded.data, &clustering, &mut warnings);
+    let (quality, stability) =
+        stages::measure(&encoded, &clustering, k_scan.as_ref(), &params, progress)?;
+    progress(Progress {
+        stage: "Profiling the segments",
+        fraction: 0.92,
+    });
+    let profiles = stages::profile_segments(
+        survey,
+        &assigned,
+        &params,
+        &encoded.encoding,
+        carried.names,
+        k,
+    )?;
+    let weights = &params.respondent_weights;
+    let segments = stages::summarise(
+        &assigned,
+        weights,
+        &profiles,
+        &carried.previous_ids,
+        stability.as_ref(),
+    );
+    let projection = stages::projection(&encoded.imputed, &clustering.centroids, &mut warnings);
+    Ok(Segmentation {
+        k: k as u32,
+        assignments: assigned.assignments,
+        distances: assigned.distances,
+        centroids: rows(&clustering.centroids),
+        encoding: encoded.encoding,
+        inertia: clustering.inertia,
+        iterations: clustering.iterations,
+        converged: clustering.converged,
+        seed: params.seed,
+        restarts: params.restarts,
+        quality,
+        segments,
+        k_scan,
+        stability,
+        projection,
+        warnings,
+        unassigned: assigned.unassigned,
+        weight_column: params.weight_column,
+        input_hash: survey.input_hash.clone(),
+        profiles,
+        ids: survey.ids.clone(),
+        options: options.clone(),
+    })
+}

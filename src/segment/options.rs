@@ -1,0 +1,196 @@
+//! Segmentation options as the caller writes them, their defaults (written
+//! here only), and the checked parameters they become.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engage::Activity;
+use crate::model::Model;
+use crate::profile::DEFAULT_MIN_GROUP_SIZE;
+
+/// How many segments to find.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KChoice {
+    /// Exactly this many segments (1..=50).
+    Fixed(u32),
+    /// Scan `kMin..=kMax` and keep the k with the highest silhouette
+    /// (ties go to the smaller k). Written `"auto"` in JSON.
+    Auto(AutoK),
+}
+
+/// The literal `"auto"`.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AutoK {
+    /// Choose k from the data.
+    Auto,
+}
+
+impl Default for KChoice {
+    fn default() -> Self {
+        KChoice::Auto(AutoK::Auto)
+    }
+}
+
+/// What the caller may set. Every field is optional in JSON (camelCase);
+/// the defaults below are the only place defaults are written.
+///
+/// | field | default | meaning |
+/// | --- | --- | --- |
+/// | `k` | `"auto"` | a number of segments, or `"auto"` |
+/// | `kMin`, `kMax` | 2, 8 | the range scanned when `k` is `"auto"` |
+/// | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
+/// | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
+/// | `seed` | 42 | the one seed every random choice flows from |
+/// | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+/// | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
+/// | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
+/// | `weights` | {} (each 1) | per-question weights (0..=1e6); a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
+/// | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
+/// | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
+/// | `stability` | true | re-run with other seeds and on half samples |
+/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
+/// | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
+/// | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
+/// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
+/// | `names` | {} | `{ segmentId: name }` to rename segments |
+/// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct SegmentOptions {
+    /// Number of segments or `"auto"`. Default `"auto"`.
+    pub k: KChoice,
+    /// Smallest k scanned by `"auto"`. Default 2.
+    pub k_min: u32,
+    /// Largest k scanned by `"auto"` (lowered to the number of distinct answer
+    /// patterns if that is smaller). Default 8.
+    pub k_max: u32,
+    /// Questions to cluster, by name. Default: every Likert, multi,
+    /// categorical and numeric question except the weight column.
+    pub columns: Option<Vec<String>>,
+    /// Z-score every encoded feature. Default false.
+    pub standardize: bool,
+    /// Seed of every random choice. Default 42.
+    pub seed: u32,
+    /// k-means restarts (1..=100). Default 10.
+    pub restarts: u32,
+    /// Lloyd iteration cap per restart (1..=10000). Default 300.
+    pub max_iterations: u32,
+    /// Relative convergence tolerance (see the table above). Default 1e-4.
+    pub tolerance: f64,
+    /// Per-question weights (0 to 1e6; 0 leaves the question out). Default 1 each.
+    pub weights: BTreeMap<String, f64>,
+    /// Numeric column of respondent weights. Default none (each respondent 1).
+    pub weight_column: Option<String>,
+    /// Within-respondent centring of Likert items. Default false.
+    pub centre_respondents: bool,
+    /// Measure stability across seeds and half samples. Default true.
+    pub stability: bool,
+    /// Seed runs and half-sample pairs for stability (1..=20). Default 5.
+    pub stability_runs: u32,
+    /// Silhouette sample size (respondents). Default 3000.
+    pub silhouette_sample: u32,
+    /// Questions mapped to co-production activities explicitly; wins over
+    /// recognition from the questions' names. Default none.
+    pub activities: BTreeMap<String, Activity>,
+    /// Disclosure threshold in respondents. Default 10.
+    pub min_group_size: u32,
+    /// Names for segments, keyed by segment id written as text (JSON and JS
+    /// object keys are text: `{ "0": "Digital co-designers" }`), overriding
+    /// the generated ones. Default none.
+    pub names: BTreeMap<String, String>,
+    /// A previous model: the new segments are matched to its segments
+    /// (optimal assignment on centroid distance) so that ids and names carry
+    /// over between reruns. Default none.
+    pub previous: Option<Model>,
+}
+
+impl Default for SegmentOptions {
+    fn default() -> Self {
+        SegmentOptions {
+            k: KChoice::default(),
+            k_min: 2,
+            k_max: 8,
+            columns: None,
+            standardize: false,
+            seed: 42,
+            restarts: 10,
+            max_iterations: 300,
+            tolerance: 1e-4,
+            weights: BTreeMap::new(),
+            weight_column: None,
+            centre_respondents: false,
+            stability: true,
+            stability_runs: 5,
+            silhouette_sample: 3000,
+            activities: BTreeMap::new(),
+            min_group_size: DEFAULT_MIN_GROUP_SIZE,
+            names: BTreeMap::new(),
+            previous: None,
+        }
+    }
+}
+
+/// The largest per-question weight allowed.
+pub const MAX_QUESTION_WEIGHT: f64 = 1e6;
+
+/// The most stability seed runs (and half-sample pairs) allowed.
+pub const MAX_STABILITY_RUNS: u32 = 20;
+
+/// The k (or range of k) to try, after checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KPlan {
+    /// Exactly this k.
+    Fixed(u32),
+    /// Scan this inclusive range.
+    Scan {
+        /// Smallest k.
+        min: u32,
+        /// Largest k.
+        max: u32,
+    },
+}
+
+/// Options after [`check_options`](super::check_options): every value usable as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentParams {
+    /// The k to use or scan.
+    pub k: KPlan,
+    /// Names of the chosen questions, in survey order.
+    pub columns: Vec<String>,
+    /// Z-score every feature.
+    pub standardize: bool,
+    /// Seed.
+    pub seed: u32,
+    /// Restarts (>= 1).
+    pub restarts: u32,
+    /// Iteration cap (>= 1).
+    pub max_iterations: u32,
+    /// Relative tolerance (> 0).
+    pub tolerance: f64,
+    /// Per-question weights, only for chosen questions (default 1).
+    pub weights: BTreeMap<String, f64>,
+    /// Name of the respondent weight column.
+    pub weight_column: Option<String>,
+    /// Respondent weights in input order (all 1 without a weight column).
+    pub respondent_weights: Vec<f64>,
+    /// Centre Likert answers within respondent.
+    pub centre_respondents: bool,
+    /// Stability runs (0 = stability off).
+    pub stability_runs: u32,
+    /// Silhouette sample size (>= 2).
+    pub silhouette_sample: u32,
+    /// Questions mapped to activities explicitly (every key a column).
+    pub activities: BTreeMap<String, Activity>,
+    /// Disclosure threshold in respondents (>= 1).
+    pub min_group_size: u32,
+    /// The caller's segment names by id, trimmed and not blank. Ids are
+    /// below the largest k that can be chosen; the check against the chosen
+    /// k waits for k.
+    pub names: BTreeMap<u32, String>,
+}

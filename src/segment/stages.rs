@@ -1,0 +1,437 @@
+//! The pipeline's stages, in the order `segment` runs them: encode, fit,
+//! carry over ids, assign, measure, profile, summarise, project. Each takes
+//! what the stages before it made and returns what it makes.
+
+use std::collections::BTreeMap;
+
+use ndarray::{Array2, Axis};
+
+use super::error::SegmentError;
+use super::options::{KPlan, SegmentParams};
+use super::result::{Progress, SegmentSummary};
+use crate::cluster::{
+    Clustering, KMeansSettings, check_k_against_data, distinct_rows, impute_means, kmeans_imputed,
+    nearest,
+};
+use crate::encode::{EncodeSpec, Encoding, fit_encoding};
+use crate::model::{Model, match_segments};
+use crate::profile::{ProfileOptions, Profiles, profile};
+use crate::project::{Projection, project};
+use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
+use crate::survey::{Survey, Warning, WarningCode};
+
+/// A warning of the pipeline (about no one column or row).
+pub(super) fn warning(code: WarningCode, message: String) -> Warning {
+    Warning {
+        code,
+        column: None,
+        row: None,
+        message,
+    }
+}
+
+/// The encoded answers of every respondent, and the rows k-means is fitted on
+/// (those with an answer and a positive weight).
+pub(super) struct Encoded {
+    pub encoding: Encoding,
+    /// Every respondent, NaN for a missing answer.
+    pub data: Array2<f64>,
+    /// `data` with missing cells replaced by the weighted feature means
+    /// (imputed once per segmentation).
+    pub imputed: Array2<f64>,
+    pub fit_data: Array2<f64>,
+    pub fit_imputed: Array2<f64>,
+    pub fit_weights: Vec<f64>,
+    /// Distinct answer patterns among the fitted rows, counted up to the largest k.
+    pub distinct: usize,
+}
+
+/// Encode the chosen questions and pick the rows to fit.
+pub(super) fn encode(
+    survey: &Survey,
+    params: &SegmentParams,
+    warnings: &mut Vec<Warning>,
+) -> Result<Encoded, SegmentError> {
+    let weights = &params.respondent_weights;
+    let spec = EncodeSpec {
+        columns: &params.columns,
+        weights: &params.weights,
+        standardize: params.standardize,
+        centre_respondents: params.centre_respondents,
+        respondent_weights: weights,
+    };
+    let (encoding, encode_warnings) = fit_encoding(survey, &spec)?;
+    warnings.extend(encode_warnings);
+    let data = encoding.apply(survey)?;
+    // Rows without answers or with weight 0 add nothing to the weighted
+    // means, so the fitted rows' imputation is a selection of this one.
+    let imputed = impute_means(data.view(), weights);
+    let fit_rows: Vec<usize> = data
+        .rows()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, r)| weights[*i] > 0.0 && r.iter().any(|x| x.is_finite()))
+        .map(|(i, _)| i)
+        .collect();
+    let fit_data = data.select(Axis(0), &fit_rows);
+    let most = match params.k {
+        KPlan::Fixed(k) => k,
+        KPlan::Scan { max, .. } => max,
+    };
+    Ok(Encoded {
+        distinct: distinct_rows(fit_data.view(), most as usize),
+        fit_imputed: imputed.select(Axis(0), &fit_rows),
+        fit_weights: fit_rows.iter().map(|&i| weights[i]).collect(),
+        fit_data,
+        imputed,
+        data,
+        encoding,
+    })
+}
+
+/// The k-means settings of `params` at `k`.
+pub(super) fn settings(params: &SegmentParams, k: usize) -> KMeansSettings {
+    KMeansSettings {
+        k,
+        seed: params.seed,
+        restarts: params.restarts,
+        max_iterations: params.max_iterations,
+        tolerance: params.tolerance,
+    }
+}
+
+/// Fit k-means at the fixed k, or scan k and keep the best; segments are
+/// then numbered by weighted size, largest first.
+pub(super) fn fit(
+    encoded: &Encoded,
+    params: &SegmentParams,
+    warnings: &mut Vec<Warning>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Clustering, Option<KScan>), SegmentError> {
+    let (data, weights) = (encoded.fit_data.view(), &encoded.fit_weights);
+    let n_fit = data.nrows();
+    let (mut clustering, k_scan) = match params.k {
+        KPlan::Fixed(k) => {
+            check_k_against_data(k, n_fit, encoded.distinct)?;
+            let settings = settings(params, k as usize);
+            let fitted = kmeans_imputed(data, encoded.fit_imputed.view(), weights, &settings)?;
+            (fitted, None)
+        }
+        KPlan::Scan { min, max } => {
+            let limit = max.min(encoded.distinct as u32).min(n_fit as u32);
+            check_k_against_data(min, n_fit, encoded.distinct)?;
+            if limit < max {
+                warnings.push(warning(
+                    WarningCode::Other,
+                    format!("kMax was lowered from {max} to {limit}, the number of distinct answer patterns."),
+                ));
+            }
+            let (scan, fitted) = scan_k(
+                data,
+                encoded.fit_imputed.view(),
+                weights,
+                min,
+                limit,
+                &settings(params, 0),
+                params.silhouette_sample as usize,
+                &mut |done| {
+                    progress(Progress {
+                        stage: "Comparing numbers of segments",
+                        fraction: 0.05 + 0.5 * done,
+                    })
+                },
+            )?;
+            (fitted, Some(scan))
+        }
+    };
+    order_by_size(&mut clustering, weights);
+    Ok((clustering, k_scan))
+}
+
+/// Renumber clusters by weighted size, largest first (ties to the lower old
+/// index), so segment 0 is always the biggest.
+fn order_by_size(clustering: &mut Clustering, weights: &[f64]) {
+    let k = clustering.centroids.nrows();
+    let mut mass = vec![0.0; k];
+    for (l, w) in clustering.labels.iter().zip(weights) {
+        mass[*l] += w;
+    }
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
+    let mut new_index = vec![0; k];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    renumber(clustering, &order, &new_index);
+}
+
+/// Put old cluster `order[new]` at `new`; `new_index[old]` is the inverse.
+fn renumber(clustering: &mut Clustering, order: &[usize], new_index: &[usize]) {
+    clustering.centroids = clustering.centroids.select(Axis(0), order);
+    for l in &mut clustering.labels {
+        *l = new_index[*l];
+    }
+}
+
+/// What a previous model hands on: per new id, the previous id it
+/// continues, and the previous names by new id.
+pub(super) struct CarriedOver {
+    pub previous_ids: Vec<Option<u32>>,
+    pub names: BTreeMap<u32, String>,
+}
+
+/// Renumber clusters so that those matching a previous model's centroids
+/// take its ids: each matched segment keeps the previous id when it is below
+/// k; the others take the free ids in order. A model of other questions or
+/// encodings hands on nothing (with a warning).
+pub(super) fn carry_over(
+    clustering: &mut Clustering,
+    previous: Option<&Model>,
+    encoding: &Encoding,
+    warnings: &mut Vec<Warning>,
+) -> CarriedOver {
+    let k = clustering.centroids.nrows();
+    let mut out = CarriedOver {
+        previous_ids: vec![None; k],
+        names: BTreeMap::new(),
+    };
+    let Some(previous) = previous else {
+        return out;
+    };
+    if previous.encoding.features != encoding.features {
+        warnings.push(warning(
+            WarningCode::Other,
+            "The previous model was built on other questions or encodings, so its segment ids and names were not carried over.".to_string(),
+        ));
+        return out;
+    }
+    let matched = match_segments(&previous.centroids, &rows(&clustering.centroids));
+    let mut target: Vec<Option<usize>> = vec![None; k];
+    let mut taken = vec![false; k];
+    for (j, m) in matched.iter().enumerate() {
+        if let Some(p) = *m
+            && p < k
+            && !taken[p]
+        {
+            target[j] = Some(p);
+            taken[p] = true;
+        }
+    }
+    let mut free = (0..k).filter(|&i| !taken[i]);
+    let new_index: Vec<usize> = target
+        .iter()
+        .map(|t| t.or_else(|| free.next()).unwrap_or(0))
+        .collect();
+    let mut order = vec![0; k];
+    for (old, &new) in new_index.iter().enumerate() {
+        order[new] = old;
+        out.previous_ids[new] = matched[old].map(|p| p as u32);
+    }
+    renumber(clustering, &order, &new_index);
+    for (id, p) in out.previous_ids.iter().enumerate() {
+        if let Some(name) = p.and_then(|p| previous.names.get(p as usize)) {
+            out.names.insert(id as u32, name.clone());
+        }
+    }
+    out
+}
+
+/// Every respondent's segment (-1 without answers) and distance.
+pub(super) struct Assigned {
+    pub assignments: Vec<i32>,
+    pub distances: Vec<f64>,
+    pub unassigned: u32,
+}
+
+/// Every respondent with an answer goes to the nearest centroid (for the
+/// fitted ones that is their own label).
+pub(super) fn assign(
+    data: &Array2<f64>,
+    clustering: &Clustering,
+    warnings: &mut Vec<Warning>,
+) -> Assigned {
+    let n = data.nrows();
+    let mut assignments = vec![-1i32; n];
+    let mut distances = vec![f64::NAN; n];
+    for (i, row) in data.rows().into_iter().enumerate() {
+        if let Some((j, d)) = nearest(row, clustering.centroids.view()) {
+            assignments[i] = j as i32;
+            distances[i] = d.sqrt();
+        }
+    }
+    let unassigned = assignments.iter().filter(|&&a| a < 0).count() as u32;
+    if unassigned > 0 {
+        warnings.push(warning(
+            WarningCode::NoAnswers,
+            format!("{unassigned} respondent(s) answered none of the chosen questions and are in no segment (-1)."),
+        ));
+    }
+    Assigned {
+        assignments,
+        distances,
+        unassigned,
+    }
+}
+
+/// Quality at the chosen k (the scan already measured it: the measures do
+/// not depend on the numbering) and, when asked for, stability.
+pub(super) fn measure(
+    encoded: &Encoded,
+    clustering: &Clustering,
+    k_scan: Option<&KScan>,
+    params: &SegmentParams,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Quality, Option<Stability>), SegmentError> {
+    let (data, imputed) = (encoded.fit_data.view(), encoded.fit_imputed.view());
+    let weights = &encoded.fit_weights;
+    let scanned = k_scan.and_then(|scan| scan.entries.iter().find(|e| e.k == scan.chosen));
+    let quality = match scanned {
+        Some(entry) => entry.clone(),
+        None => {
+            let sample = params.silhouette_sample as usize;
+            evaluate(imputed, weights, clustering, sample, params.seed).0
+        }
+    };
+    if params.stability_runs == 0 {
+        return Ok((quality, None));
+    }
+    let stability = stability(
+        data,
+        imputed,
+        weights,
+        &clustering.labels,
+        &settings(params, clustering.centroids.nrows()),
+        params.stability_runs,
+        &mut |done| {
+            progress(Progress {
+                stage: "Checking how stable the segments are",
+                fraction: 0.55 + 0.35 * done,
+            })
+        },
+    )?;
+    Ok((quality, Some(stability)))
+}
+
+/// The figures, briefs and names of the `k` segments (empty ones included);
+/// the caller's names win over the previous model's.
+pub(super) fn profile_segments(
+    survey: &Survey,
+    assigned: &Assigned,
+    params: &SegmentParams,
+    encoding: &Encoding,
+    previous_names: BTreeMap<u32, String>,
+    k: usize,
+) -> Result<Profiles, SegmentError> {
+    let mut names = previous_names;
+    names.extend(params.names.clone());
+    let options = ProfileOptions {
+        clustered: encoding.columns.iter().map(|c| c.name.clone()).collect(),
+        activities: params.activities.clone(),
+        min_group_size: params.min_group_size,
+        names,
+        segments: Some(k as u32),
+    };
+    let weights = Some(params.respondent_weights.as_slice());
+    Ok(profile(survey, &assigned.assignments, weights, &options)?)
+}
+
+/// Size, share, name and stability of each of the `k` segments.
+pub(super) fn summarise(
+    assigned: &Assigned,
+    weights: &[f64],
+    profiles: &Profiles,
+    previous_ids: &[Option<u32>],
+    stability: Option<&Stability>,
+) -> Vec<SegmentSummary> {
+    let k = profiles.segments.len();
+    let mut sizes = vec![0u32; k];
+    let mut masses = vec![0.0; k];
+    for (a, w) in assigned.assignments.iter().zip(weights) {
+        if let Some(j) = usize::try_from(*a).ok().filter(|&j| j < k) {
+            sizes[j] += 1;
+            masses[j] += w;
+        }
+    }
+    let total: f64 = masses.iter().sum();
+    profiles
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(j, s)| SegmentSummary {
+            id: j as u32,
+            name: s.name.clone(),
+            previous_id: previous_ids.get(j).copied().flatten(),
+            size: sizes[j],
+            weighted_size: masses[j],
+            share: if total > 0.0 { masses[j] / total } else { 0.0 },
+            stability: stability.and_then(|s| s.per_segment.get(j).copied()),
+        })
+        .collect()
+}
+
+/// The 2-D picture of respondents and centroids; all zeros (with a warning)
+/// when PCA cannot be computed.
+pub(super) fn projection(
+    imputed: &Array2<f64>,
+    centroids: &Array2<f64>,
+    warnings: &mut Vec<Warning>,
+) -> Projection {
+    project(imputed.view(), centroids.view()).unwrap_or_else(|reason| {
+        warnings.push(warning(
+            WarningCode::Other,
+            format!("The 2-D projection could not be computed ({reason})."),
+        ));
+        Projection {
+            points: vec![[0.0; 2]; imputed.nrows()],
+            centroids: vec![[0.0; 2]; centroids.nrows()],
+            explained: [0.0; 2],
+        }
+    })
+}
+
+/// The rows of a matrix as vectors.
+pub(super) fn rows(m: &Array2<f64>) -> Vec<Vec<f64>> {
+    m.rows().into_iter().map(|r| r.to_vec()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{SegmentOptions, check_options};
+    use crate::testing::{likert, survey};
+
+    #[test]
+    fn an_empty_last_segment_is_profiled_and_summarised() {
+        // A run stopped on its iteration cap can leave a segment empty; here
+        // segment 2 of 3 has no respondent.
+        let s = survey(vec![likert(
+            "q",
+            &[Some(1.0), Some(1.0), Some(5.0), Some(5.0)],
+            1.0,
+            5.0,
+        )]);
+        let params = check_options(&SegmentOptions::default(), &s).unwrap();
+        let mut warnings = Vec::new();
+        let encoded = encode(&s, &params, &mut warnings).unwrap();
+        let assigned = Assigned {
+            assignments: vec![0, 0, 1, 1],
+            distances: vec![0.0; 4],
+            unassigned: 0,
+        };
+        let profiles = profile_segments(
+            &s,
+            &assigned,
+            &params,
+            &encoded.encoding,
+            BTreeMap::new(),
+            3,
+        )
+        .unwrap();
+        assert_eq!(profiles.segments.len(), 3);
+        assert_eq!(profiles.segments[2].name, "Empty segment");
+        let summary = summarise(&assigned, &[1.0; 4], &profiles, &[None; 3], None);
+        let sizes: Vec<u32> = summary.iter().map(|s| s.size).collect();
+        assert_eq!(sizes, [2, 2, 0]);
+        assert_eq!(summary[2].share, 0.0);
+    }
+}

@@ -1,0 +1,55 @@
+//! Labelled rating scales (rule 4): answers on a known or caller-given label
+//! set, stored as `1 + position`.
+
+use std::collections::HashMap;
+
+use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
+use super::super::scales::Labelled;
+use super::Ctx;
+use super::numbers::parse_number;
+
+pub(super) fn labelled(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    scale: &Labelled,
+    from_caller: bool,
+    ctx: &mut Ctx,
+) -> Column {
+    let count = scale.labels.len();
+    let mut values = vec![None; n];
+    let mut memo: HashMap<&str, Option<usize>> = HashMap::new();
+    for &(i, cell) in present {
+        let pos = *memo.entry(cell).or_insert_with(|| {
+            scale.position(cell).or_else(|| {
+                // The caller's scale also accepts the positions written as 1..=n.
+                parse_number(cell, ctx.decimal_comma)
+                    .filter(|v| from_caller && v.fract() == 0.0 && *v >= 1.0 && *v <= count as f64)
+                    .map(|v| v as usize - 1)
+            })
+        });
+        match pos {
+            Some(p) => {
+                if let Some(slot) = values.get_mut(i) {
+                    *slot = Some(1.0 + p as f64);
+                }
+            }
+            None => {
+                let row = ctx.row(i);
+                ctx.warn(
+                    WarningCode::OutOfScale,
+                    name,
+                    Some(row),
+                    format!("row {row}, column {name:?}: {cell:?} is not on the column's scale; it was treated as missing"),
+                );
+            }
+        }
+    }
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    column.scale = Some(Scale {
+        min: 1.0,
+        max: count as f64,
+        labels: scale.labels.clone(),
+    });
+    column
+}

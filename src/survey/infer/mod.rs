@@ -1,0 +1,337 @@
+//! Cells to typed columns: which kind each column holds, its scale, levels
+//! or options, and the warnings about it.
+//!
+//! # Rules, in order (a `kinds` or `scales` option skips the guessing)
+//!
+//! 1. **id**: the `idColumn` option, else a column forced to `id`, else the
+//!    first column named like `id`, `respondent`, `respondent_id`,
+//!    `ResponseId` (case, spaces, `_` and `-` ignored). Ids must be present and
+//!    unique.
+//! 2. **multi (grouped)**: two or more columns named `prefix: option`,
+//!    `prefix - option` or `prefix [option]` whose cells are all ticks
+//!    (`1`, `yes`, `true`, `checked`, `x`, or the option's own text), non-ticks
+//!    (`0`, `no`, `false`, `unchecked`), blank or missing. Without any explicit
+//!    non-tick, a blank is "not ticked"; otherwise a respondent with nothing
+//!    but blanks and missing codes is missing.
+//! 3. A column whose answers are all missing is **text**.
+//! 4. **likert (labelled)**: every answer belongs to one known label set
+//!    (agreement, interest, likelihood, importance, satisfaction, frequency),
+//!    or at least 90 % do and the rest become out-of-scale warnings (stored as
+//!    missing).
+//! 5. Numbers: if every answer is a number, integers within 1–5, 1–7, 1–10 or
+//!    0–10 (not just 0/1) are **likert** on the smallest such scale, others
+//!    **numeric**. With 20 or more answers, integers of which at least 95 %
+//!    fit a scale are likert too, and the rest are out-of-scale warnings
+//!    (stored as missing). If at least 90 % of the answers are numbers and
+//!    the rest are not missing codes, the column is a numeric column with
+//!    typos: an error names the first non-number.
+//! 6. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
+//!    file is `;`-delimited) and the parts look like options (each at most
+//!    60 characters and 5 words on average, at most 40 distinct, and repeated
+//!    when there are more than 20 answers).
+//! 7. **text** when answers are long (longest over 80 characters, mean over
+//!    30, or over 5 words on average) or mostly distinct (over 30 distinct, or
+//!    over half distinct with 20 or more answers); otherwise **categorical**.
+//!
+//! Levels and options are kept in first-seen order and compared
+//! case-insensitively (the first spelling wins).
+
+mod ids;
+mod labelled;
+mod multi;
+mod numbers;
+#[cfg(test)]
+mod tests;
+mod text;
+mod warnings;
+
+use std::collections::HashMap;
+
+use super::error::{FileName, ImportError};
+use super::model::{Column, ColumnKind, Values, Warning, WarningCode};
+use super::options::Checked;
+use super::scales::{self, Labelled};
+use ids::{id_column, id_index};
+use labelled::labelled;
+use multi::{Group, find_groups, grouped_multi, in_cell_multi, multi_separator};
+pub(crate) use numbers::parse_number;
+use numbers::{forced_likert, numbers, numeric_column};
+use text::{categorical, distinct, looks_like_text, text};
+use warnings::column_warnings;
+
+/// The cells of the file, column-major and trimmed, with the spreadsheet row
+/// of each data row.
+pub(crate) struct Table {
+    pub headers: Vec<String>,
+    pub columns: Vec<Vec<String>>,
+    pub rows: Vec<usize>,
+    pub delimiter: u8,
+}
+
+/// What inference produces.
+pub(crate) struct Inferred {
+    pub columns: Vec<Column>,
+    pub ids: Vec<String>,
+    pub id_column: Option<String>,
+}
+
+/// Numeric Likert scales tried, smallest first.
+struct Ctx<'a> {
+    opts: &'a Checked,
+    rows: &'a [usize],
+    decimal_comma: bool,
+    warnings: &'a mut Vec<Warning>,
+}
+
+impl Ctx<'_> {
+    fn file(&self) -> FileName {
+        self.opts.file.clone()
+    }
+
+    fn row(&self, i: usize) -> usize {
+        self.rows.get(i).copied().unwrap_or(i + 2)
+    }
+
+    fn is_missing(&self, cell: &str) -> bool {
+        self.opts.is_missing(cell)
+    }
+
+    fn warn(&mut self, code: WarningCode, column: &str, row: Option<usize>, message: String) {
+        self.warnings.push(Warning {
+            code,
+            column: Some(column.to_string()),
+            row,
+            message,
+        });
+    }
+}
+
+/// Infers every column of `table`.
+pub(crate) fn infer(
+    table: &Table,
+    opts: &Checked,
+    warnings: &mut Vec<Warning>,
+) -> Result<Inferred, ImportError> {
+    let mut ctx = Ctx {
+        opts,
+        rows: &table.rows,
+        decimal_comma: table.delimiter == b';',
+        warnings,
+    };
+    check_named_columns(table, opts, None)?;
+    let groups = find_groups(table, &mut ctx);
+    check_named_columns(table, opts, Some(&groups))?;
+    let id_index = id_index(table, opts);
+    let (columns, ids) = infer_columns(table, &groups, id_index, &mut ctx)?;
+    for column in &columns {
+        column_warnings(column, table.rows.len(), &mut ctx);
+    }
+    let id_column = if ids.is_some() {
+        id_index.and_then(|i| table.headers.get(i)).cloned()
+    } else {
+        None
+    };
+    let ids = ids.unwrap_or_else(|| table.rows.iter().map(|r| r.to_string()).collect());
+    Ok(Inferred {
+        columns,
+        ids,
+        id_column,
+    })
+}
+
+/// Every column an option names must exist: `idColumn` and `scales` before
+/// the groups are known (`groups` is `None`), `kinds` after (a kind may name
+/// a group's prefix).
+fn check_named_columns(
+    table: &Table,
+    opts: &Checked,
+    groups: Option<&[Group]>,
+) -> Result<(), ImportError> {
+    let unknown = |option: &'static str, column: &str| ImportError::UnknownColumn {
+        file: opts.file.clone(),
+        option,
+        column: column.to_string(),
+    };
+    let has = |name: &str| table.headers.iter().any(|h| h == name);
+    let Some(groups) = groups else {
+        if let Some(id) = &opts.id_column {
+            if !has(id) {
+                return Err(unknown("idColumn", id));
+            }
+        }
+        for name in opts.scales.keys() {
+            if !has(name) {
+                return Err(unknown("scales", name));
+            }
+        }
+        return Ok(());
+    };
+    for name in opts.kinds.keys() {
+        if !has(name) && !groups.iter().any(|g| &g.prefix == name) {
+            return Err(unknown("kinds", name));
+        }
+    }
+    Ok(())
+}
+
+/// The columns in file order (a group where its first member stands), and
+/// the ids when an id column was found.
+fn infer_columns(
+    table: &Table,
+    groups: &[Group],
+    id_index: Option<usize>,
+    ctx: &mut Ctx,
+) -> Result<(Vec<Column>, Option<Vec<String>>), ImportError> {
+    let mut grouped_at: HashMap<usize, usize> = HashMap::new();
+    let mut in_group = vec![false; table.headers.len()];
+    for (g, group) in groups.iter().enumerate() {
+        if let Some(&first) = group.members.first() {
+            grouped_at.insert(first, g);
+        }
+        for &m in &group.members {
+            if let Some(flag) = in_group.get_mut(m) {
+                *flag = true;
+            }
+        }
+    }
+    let opts = ctx.opts;
+    let mut columns = Vec::new();
+    let mut ids = None;
+    for (i, (name, cells)) in table.headers.iter().zip(&table.columns).enumerate() {
+        if let Some(group) = grouped_at.get(&i).and_then(|&g| groups.get(g)) {
+            columns.push(grouped_multi(table, group, ctx));
+            continue;
+        }
+        if in_group.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let forced = if Some(i) == id_index {
+            Some(ColumnKind::Id)
+        } else {
+            opts.kinds.get(name).copied()
+        };
+        let column = if forced == Some(ColumnKind::Id) {
+            let column = id_column(name, cells, ctx)?;
+            if ids.is_none() {
+                if let Values::Text(v) = &column.values {
+                    ids = Some(v.iter().map(|s| s.clone().unwrap_or_default()).collect());
+                }
+            }
+            column
+        } else {
+            single(name, cells, forced, opts.scales.get(name), ctx)?
+        };
+        columns.push(column);
+    }
+    Ok((columns, ids))
+}
+
+/// One column that is not in a group: the caller's scale, else the caller's
+/// kind, else the rules 3–7.
+fn single(
+    name: &str,
+    cells: &[String],
+    forced: Option<ColumnKind>,
+    caller_scale: Option<&Vec<String>>,
+    ctx: &mut Ctx,
+) -> Result<Column, ImportError> {
+    let n = cells.len();
+    let mut missing_memo: HashMap<&str, bool> = HashMap::new();
+    let present: Vec<(usize, &str)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            !*missing_memo
+                .entry(c.as_str())
+                .or_insert_with(|| ctx.is_missing(c))
+        })
+        .map(|(i, c)| (i, c.as_str()))
+        .collect();
+
+    if let Some(labels) = caller_scale {
+        return Ok(labelled(
+            name,
+            n,
+            &present,
+            &Labelled::from_labels(labels),
+            true,
+            ctx,
+        ));
+    }
+    match forced {
+        Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &present, kind, ctx),
+        _ => guessed_column(name, n, &present, ctx),
+    }
+}
+
+/// A column of the kind the caller gave.
+fn forced_column(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    kind: ColumnKind,
+    ctx: &mut Ctx,
+) -> Result<Column, ImportError> {
+    Ok(match kind {
+        ColumnKind::Categorical => categorical(name, n, present),
+        ColumnKind::Multi => {
+            let sep = multi_separator(present, ctx).map_or('|', |(s, _)| s);
+            in_cell_multi(name, n, present, sep)
+        }
+        ColumnKind::Numeric => {
+            let values = numbers(name, n, present, ctx)?;
+            Column::new(name, ColumnKind::Numeric, Values::Numbers(values))
+        }
+        ColumnKind::Likert => match scales::recognise(&distinct(present)) {
+            Some(scale) => labelled(name, n, present, &scale, false, ctx),
+            None => forced_likert(name, n, present, ctx)?,
+        },
+        ColumnKind::Text | ColumnKind::Id => text(name, n, present),
+    })
+}
+
+/// A column whose kind is guessed by the rules 3–7.
+fn guessed_column(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    ctx: &mut Ctx,
+) -> Result<Column, ImportError> {
+    if present.is_empty() {
+        return Ok(text(name, n, present));
+    }
+    let answers = distinct(present);
+    if let Some(scale) = scales::recognise(&answers) {
+        return Ok(labelled(name, n, present, &scale, false, ctx));
+    }
+    let parsed: Vec<Option<f64>> = present
+        .iter()
+        .map(|(_, c)| parse_number(c, ctx.decimal_comma))
+        .collect();
+    let numeric = parsed.iter().filter(|v| v.is_some()).count();
+    if numeric == present.len() {
+        return Ok(numeric_column(name, n, present, &parsed, ctx));
+    }
+    if numeric * 10 >= present.len() * 9 {
+        if let Some((i, cell)) = present
+            .iter()
+            .zip(&parsed)
+            .find(|(_, v)| v.is_none())
+            .map(|(p, _)| *p)
+        {
+            return Err(ImportError::NotANumber {
+                file: ctx.file(),
+                row: ctx.row(i),
+                column: name.into(),
+                value: cell.into(),
+            });
+        }
+    }
+    if let Some((sep, true)) = multi_separator(present, ctx) {
+        return Ok(in_cell_multi(name, n, present, sep));
+    }
+    if looks_like_text(present, &answers) {
+        return Ok(text(name, n, present));
+    }
+    Ok(categorical(name, n, present))
+}

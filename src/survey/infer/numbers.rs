@@ -1,0 +1,158 @@
+//! Numbers and numeric scales: parsing a number as surveys write it, numeric
+//! columns, and integer answers read as a Likert scale (rule 5).
+
+use super::super::error::ImportError;
+use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
+use super::Ctx;
+
+/// Numeric Likert scales tried, smallest first.
+const NUMERIC_SCALES: [(i64, i64); 4] = [(1, 5), (1, 7), (1, 10), (0, 10)];
+
+/// Parses a number as written in a survey: optional sign, digits, at most one
+/// decimal point (or comma, when the file is `;`-delimited). No exponents,
+/// thousands separators, `inf` or `NaN`.
+pub(crate) fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
+    let owned;
+    let s = if decimal_comma && cell.contains(',') && !cell.contains('.') {
+        owned = cell.replacen(',', ".", 1);
+        owned.as_str()
+    } else {
+        cell
+    };
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut digits = 0;
+    let mut points = 0;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            '.' => points += 1,
+            _ => return None,
+        }
+    }
+    if digits == 0 || points > 1 {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+pub(super) fn numbers(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    ctx: &Ctx,
+) -> Result<Vec<Option<f64>>, ImportError> {
+    let mut values = vec![None; n];
+    for &(i, cell) in present {
+        let Some(v) = parse_number(cell, ctx.decimal_comma) else {
+            return Err(ImportError::NotANumber {
+                file: ctx.file(),
+                row: ctx.row(i),
+                column: name.into(),
+                value: cell.into(),
+            });
+        };
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(v);
+        }
+    }
+    Ok(values)
+}
+
+pub(super) fn numeric_column(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    parsed: &[Option<f64>],
+    ctx: &mut Ctx,
+) -> Column {
+    let nums: Vec<(usize, f64)> = present
+        .iter()
+        .zip(parsed)
+        .filter_map(|((i, _), v)| v.map(|v| (*i, v)))
+        .collect();
+    let mut values = vec![None; n];
+    for &(i, v) in &nums {
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(v);
+        }
+    }
+    let integers = nums.iter().all(|(_, v)| v.fract() == 0.0);
+    let binary = nums.iter().all(|(_, v)| *v == 0.0 || *v == 1.0);
+    let fits = |&(a, b): &(i64, i64)| {
+        nums.iter()
+            .filter(|(_, v)| *v >= a as f64 && *v <= b as f64)
+            .count()
+    };
+    let scale = if integers && !binary {
+        NUMERIC_SCALES
+            .iter()
+            .find(|s| fits(s) == nums.len())
+            .or_else(|| {
+                if nums.len() >= 20 {
+                    NUMERIC_SCALES
+                        .iter()
+                        .find(|s| fits(s) * 100 >= nums.len() * 95)
+                } else {
+                    None
+                }
+            })
+    } else {
+        None
+    };
+    let Some(&(a, b)) = scale else {
+        return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
+    };
+    let (min, max) = (a as f64, b as f64);
+    for &(i, v) in &nums {
+        if v < min || v > max {
+            if let Some(slot) = values.get_mut(i) {
+                *slot = None;
+            }
+            let row = ctx.row(i);
+            ctx.warn(
+                WarningCode::OutOfScale,
+                name,
+                Some(row),
+                format!("row {row}, column {name:?}: {v} is outside the scale {a}–{b}; it was treated as missing"),
+            );
+        }
+    }
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    column.scale = Some(Scale {
+        min,
+        max,
+        labels: vec![],
+    });
+    column
+}
+
+/// A column the caller said is Likert whose answers are not on a known label
+/// set: numbers on the smallest numeric scale holding them all (or their own
+/// range).
+pub(super) fn forced_likert(
+    name: &str,
+    n: usize,
+    present: &[(usize, &str)],
+    ctx: &Ctx,
+) -> Result<Column, ImportError> {
+    let values = numbers(name, n, present, ctx)?;
+    let (lo, hi) = values
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    let range = NUMERIC_SCALES
+        .iter()
+        .find(|(a, b)| lo >= *a as f64 && hi <= *b as f64)
+        .map_or((lo.floor(), hi.ceil()), |&(a, b)| (a as f64, b as f64));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    if range.0.is_finite() {
+        column.scale = Some(Scale {
+            min: range.0,
+            max: range.1,
+            labels: vec![],
+        });
+    }
+    Ok(column)
+}

@@ -1,0 +1,88 @@
+//! Free text and categories (rule 7), and the distinct answers the other
+//! rules look at.
+
+use std::collections::HashMap;
+
+use super::super::model::{Column, ColumnKind, Values};
+use super::super::options::normalise;
+
+/// Distinct answers by normalised form with their counts, first spelling
+/// kept, first-seen order.
+pub(super) fn distinct<'c>(present: &[(usize, &'c str)]) -> Vec<(String, &'c str, usize)> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut by_raw: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(String, &str, usize)> = Vec::new();
+    for &(_, cell) in present {
+        if let Some(entry) = by_raw.get(cell).and_then(|&k| out.get_mut(k)) {
+            entry.2 += 1;
+            continue;
+        }
+        let n = normalise(cell);
+        match seen.get(&n).copied() {
+            Some(k) => {
+                by_raw.insert(cell, k);
+                if let Some(entry) = out.get_mut(k) {
+                    entry.2 += 1;
+                }
+            }
+            None => {
+                by_raw.insert(cell, out.len());
+                seen.insert(n.clone(), out.len());
+                out.push((n, cell, 1));
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn text(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
+    let mut values = vec![None; n];
+    for &(i, cell) in present {
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(cell.to_string());
+        }
+    }
+    Column::new(name, ColumnKind::Text, Values::Text(values))
+}
+
+pub(super) fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
+    let mut levels: Vec<String> = Vec::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut by_raw: HashMap<&str, u32> = HashMap::new();
+    let mut values = vec![None; n];
+    for &(i, cell) in present {
+        let level = *by_raw.entry(cell).or_insert_with(|| {
+            let next = levels.len() as u32;
+            *index.entry(normalise(cell)).or_insert_with(|| {
+                levels.push(cell.to_string());
+                next
+            })
+        });
+        if let Some(slot) = values.get_mut(i) {
+            *slot = Some(level);
+        }
+    }
+    let mut column = Column::new(name, ColumnKind::Categorical, Values::Levels(values));
+    column.levels = Some(levels);
+    column
+}
+
+pub(super) fn looks_like_text(
+    present: &[(usize, &str)],
+    answers: &[(String, &str, usize)],
+) -> bool {
+    let n = present.len().max(1);
+    let lengths: Vec<usize> = present.iter().map(|(_, c)| c.chars().count()).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let mean = lengths.iter().sum::<usize>() as f64 / n as f64;
+    let words = present
+        .iter()
+        .map(|(_, c)| c.split_whitespace().count())
+        .sum::<usize>() as f64
+        / n as f64;
+    longest > 80
+        || mean > 30.0
+        || words > 5.0
+        || answers.len() > 30
+        || (present.len() >= 20 && answers.len() * 2 > present.len())
+}
