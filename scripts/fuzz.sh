@@ -1,19 +1,51 @@
 #!/usr/bin/env bash
-# Fuzzes parse_survey for ${FUZZ_SECONDS:-20} seconds, seeded with the import
-# fixtures. Installs cargo-fuzz first if it is missing. cargo-fuzz needs
-# nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
+# Builds every fuzz target once, then fuzzes each in turn, sharing
+# ${FUZZ_SECONDS:-20} seconds between them (at least 2 s each). Corpora
+# start from the import fixtures (parse_survey) and the small committed
+# seeds in fuzz/seeds/. Installs cargo-fuzz first if it is missing.
+# cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable
+# toolchain accept them.
+#
+# scripts/fuzz.sh                 every target, FUZZ_SECONDS in all
+# scripts/fuzz.sh kmeans 1800     one target for 1800 s (a long run by hand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
+export RUSTC_BOOTSTRAP=1
 
-corpus=fuzz/corpus/parse_survey
-mkdir -p "$corpus"
-for f in tests/fixtures/import/*.csv; do
-  [ -e "$corpus/$(basename "$f")" ] || cp "$f" "$corpus/"
+all=(parse_survey assign_model segment_options kmeans)
+if [ $# -gt 0 ]; then
+  targets=("$1")
+  seconds=${2:-${FUZZ_SECONDS:-20}}
+else
+  targets=("${all[@]}")
+  seconds=$((${FUZZ_SECONDS:-20} / ${#all[@]}))
+  [ "$seconds" -ge 2 ] || seconds=2
+fi
+
+seed() {
+  local target=$1 corpus=fuzz/corpus/$1
+  mkdir -p "$corpus"
+  if [ "$target" = parse_survey ]; then
+    for f in tests/fixtures/import/*.csv; do
+      [ -e "$corpus/$(basename "$f")" ] || cp "$f" "$corpus/"
+    done
+  fi
+  if [ -d "fuzz/seeds/$target" ]; then
+    for f in "fuzz/seeds/$target"/*; do
+      [ -e "$corpus/$(basename "$f")" ] || cp "$f" "$corpus/"
+    done
+  fi
+}
+
+cargo fuzz build
+for target in "${targets[@]}"; do
+  seed "$target"
+  printf '\n== fuzz %s for %s s\n' "$target" "$seconds"
+  # -timeout: one input taking over 10 s is a finding (a run that hangs).
+  cargo fuzz run "$target" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -max_len=8192 -timeout=10
 done
-
-RUSTC_BOOTSTRAP=1 cargo fuzz run parse_survey "$corpus" -- \
-  -max_total_time="${FUZZ_SECONDS:-20}" -max_len=8192

@@ -1,19 +1,16 @@
 //! A 2-D picture of the segments: principal components of the encoded answers.
 //!
-//! PCA is fitted with linfa-reduction's `Pca` on the encoded matrix with
-//! missing cells replaced by the feature's (weighted) mean. The signs of the
+//! PCA is an exact Jacobi eigen-decomposition of the covariance of the
+//! encoded matrix with missing cells replaced by the feature's (weighted)
+//! mean (features number tens, so it is cheap). The signs of the
 //! components are fixed so that each component's largest loading is
-//! positive; components linfa does not return (rank-deficient data) are
-//! zero. linfa's truncated SVD can return vectors that are not the leading
-//! eigenvectors on small data (three features, five rows); each result is
-//! checked against the covariance and replaced by an exact Jacobi
-//! eigen-decomposition when it fails. `explained` is each component's share of the *total* variance
+//! positive. linfa-reduction's `Pca` was used before: its truncated SVD
+//! returned vectors that were not the leading eigenvectors on small data,
+//! and panicked on some (NaN in its eigenvalue sort, found by fuzzing
+//! `segment`), which in wasm is a trap. `explained` is each component's share of the *total* variance
 //! of the features (linfa's own `explained_variance_ratio` is relative to the
 //! kept components only, so it is not used).
 
-use linfa::DatasetBase;
-use linfa::traits::Fit;
-use linfa_reduction::Pca;
 use ndarray::{Array2, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +29,7 @@ pub struct Projection {
 
 /// Project `imputed` (complete, one row per respondent) and `centroids` onto
 /// two components. With one feature the second coordinate is 0. Fails (with
-/// a reason) only when linfa's PCA fails.
+/// a reason) only on inconsistent shapes; never panics.
 pub fn project(
     imputed: ArrayView2<'_, f64>,
     centroids: ArrayView2<'_, f64>,
@@ -52,21 +49,7 @@ pub fn project(
     } else {
         let centred = &imputed - &mean;
         let cov = centred.t().dot(&centred);
-        // linfa's truncated SVD (LOBPCG) can return vectors that are not
-        // eigenvectors on small or rank-deficient data; those are replaced
-        // by an exact Jacobi eigen-decomposition of the covariance.
-        let from_linfa = Pca::params(2)
-            .fit(&DatasetBase::from(imputed.to_owned()))
-            .ok()
-            .map(|pca| {
-                let mut c = Array2::zeros((2, p));
-                for (i, row) in pca.components().axis_iter(Axis(0)).take(2).enumerate() {
-                    c.row_mut(i).assign(&row);
-                }
-                c
-            })
-            .filter(|c| are_leading_eigenvectors(&cov, c));
-        let mut c = from_linfa.unwrap_or_else(|| jacobi_top2(&cov));
+        let mut c = jacobi_top2(&cov);
         for mut row in c.axis_iter_mut(Axis(0)) {
             let largest = row
                 .iter()
@@ -103,6 +86,7 @@ pub fn project(
 /// True when each non-zero row of `components` is a unit eigenvector of
 /// `cov` (relative residual below 1e-6) and the first carries at least the
 /// variance of the second.
+#[cfg(test)]
 fn are_leading_eigenvectors(cov: &Array2<f64>, components: &Array2<f64>) -> bool {
     let norm = cov
         .iter()
@@ -239,6 +223,22 @@ mod tests {
         assert!(are_leading_eigenvectors(&a, &v));
         let h = 0.5f64.sqrt();
         assert!((v[[0, 0]].abs() - h).abs() < 1e-12 && (v[[0, 1]].abs() - h).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_feature_scaled_up_enormously_does_not_panic() {
+        // Fuzz finding: a question weight of 3e169 scaled a feature by
+        // 1.8e84 and linfa's PCA panicked (NaN in its eigenvalue sort).
+        let mut rows = Vec::new();
+        for i in 0..16 {
+            let x = f64::from(i % 5);
+            rows.extend([x * 1.8e84, f64::from(i % 3), f64::from(i % 2) * 0.5]);
+        }
+        let data = Array2::from_shape_vec((16, 3), rows).unwrap();
+        let centroids = data.slice(ndarray::s![0..3, ..]).to_owned();
+        let p = project(data.view(), centroids.view()).unwrap();
+        assert_eq!(p.points.len(), 16);
+        assert!(p.explained.iter().all(|e| !e.is_nan()));
     }
 
     #[test]

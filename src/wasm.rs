@@ -35,27 +35,63 @@ fn from_js<T: serde::de::DeserializeOwned + Default + Tsify>(
 ) -> Result<T, JsError> {
     match value {
         None => Ok(T::default()),
-        Some(v) => {
-            let value = v.js_value();
-            // JSON would turn a Map into {} and the option would be silently lost.
-            if let Some(object) = value.dyn_ref::<js_sys::Object>() {
-                for entry in js_sys::Object::entries(object).iter() {
-                    let pair = js_sys::Array::from(&entry);
-                    if pair.get(1).is_instance_of::<js_sys::Map>() {
-                        let key = pair.get(0).as_string().unwrap_or_default();
-                        return Err(JsError::new(&format!(
-                            "option {key} must be a plain object, not a Map"
-                        )));
-                    }
-                }
-            }
-            parse_json(&value, "options")
-        }
+        Some(v) => parse_json(&v.js_value(), "options"),
     }
+}
+
+/// The first place in `value` that JSON would silently change or drop (a
+/// `Map` or `Set` becomes `{}`, a function or symbol vanishes, a `Date` or
+/// class instance becomes something else), described with its path, e.g.
+/// `options.previous.encoding must be a plain object, not a Map`. Objects
+/// already seen are not walked again, so cycles and shared parts cost once.
+fn non_data(value: &JsValue, path: &str, seen: &js_sys::Set) -> Option<String> {
+    let kind = if value.is_function() {
+        "a function"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else {
+        ""
+    };
+    if !kind.is_empty() {
+        return Some(format!("{path} must be plain JSON-like data, not {kind}"));
+    }
+    let object = value.dyn_ref::<js_sys::Object>()?;
+    if seen.has(value) {
+        return None;
+    }
+    seen.add(value);
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        return array
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| non_data(&item, &format!("{path}[{i}]"), seen));
+    }
+    let proto = js_sys::Object::get_prototype_of(value);
+    let plain = proto.is_null() || js_sys::Object::get_prototype_of(&proto).is_null();
+    if !plain {
+        let name = if value.is_instance_of::<js_sys::Map>() {
+            "Map".to_string()
+        } else if value.is_instance_of::<js_sys::Set>() {
+            "Set".to_string()
+        } else {
+            String::from(object.constructor().name())
+        };
+        return Some(format!("{path} must be a plain object, not a {name}"));
+    }
+    js_sys::Object::entries(object).iter().find_map(|entry| {
+        let pair = js_sys::Array::from(&entry);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        non_data(&pair.get(1), &format!("{path}.{key}"), seen)
+    })
 }
 
 /// `what` names the argument in error messages.
 fn parse_json<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    if let Some(problem) = non_data(value, what, &js_sys::Set::new(&JsValue::UNDEFINED)) {
+        return Err(JsError::new(&problem));
+    }
     let not_data = || JsError::new(&format!("{what} must be plain JSON-like data"));
     // stringify throws on cycles and BigInts and gives undefined for a function.
     let text = js_sys::JSON::stringify(value)

@@ -34,7 +34,7 @@ use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
 use super::errors::ClusterError;
-use super::hyperparams::KMeansSettings;
+use super::hyperparams::{KMeansSettings, MAX_VALUE};
 use super::kernel::{Prepared, sq_one};
 use super::lloyd::lloyd_prepared;
 use super::seeding::greedy_kmeans_pp;
@@ -213,10 +213,10 @@ pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result
             "every clustered respondent needs a positive finite weight".to_string(),
         ));
     }
-    if data.iter().any(|x| x.is_infinite()) {
-        return Err(ClusterError::Clustering(
-            "the encoded answers contain a non-finite value".to_string(),
-        ));
+    if data.iter().any(|x| x.is_infinite() || x.abs() > MAX_VALUE) {
+        return Err(ClusterError::Clustering(format!(
+            "the encoded answers contain a value that is not finite or beyond ±{MAX_VALUE:e}"
+        )));
     }
     if data
         .rows()
@@ -444,6 +444,17 @@ mod tests {
         assert_eq!(c.labels[0], c.labels[1]);
         assert_eq!(c.labels[2], c.labels[3]);
         assert_eq!(c.centroids.row(c.labels[0]).to_vec(), vec![0.25, 0.0]);
+        // Values whose squares overflow are refused (linfa's k-means++
+        // panicked on them: fuzz finding).
+        let huge = array![[1e300, 0.0], [-1e300, 1.0], [0.0, 2.0]];
+        assert!(kmeans(huge.view(), &[1.0; 3], &settings(2)).is_err());
+        // A row with no answers is refused, not put in cluster 0.
+        let blank = array![[0.0, 1.0], [f64::NAN, f64::NAN], [9.0, 9.0]];
+        let e = kmeans(blank.view(), &[1.0; 3], &settings(2)).unwrap_err();
+        assert!(
+            e.to_string().contains("row 1 (0-based) has no answers"),
+            "{e}"
+        );
         // Bad weights are refused rather than ignored.
         assert!(kmeans(gaps.view(), &[1.0, 0.0, 1.0, 1.0], &settings(2)).is_err());
         // With several restarts, labels and centroids come from the same

@@ -45,6 +45,16 @@ pub enum ClusterError {
     /// `maxIterations` is 0.
     #[error("maxIterations must be at least 1")]
     ZeroMaxIterations,
+    /// `restarts` or `maxIterations` above its documented limit.
+    #[error("{option} must be at most {max}, got {value}")]
+    AboveLimit {
+        /// The option, as JS writes it.
+        option: &'static str,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
     /// `restarts` is 0.
     #[error("restarts must be at least 1")]
     ZeroRestarts,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::algorithm::{distinct_rows, kmeans, lloyd};
 use super::errors::ClusterError;
-use super::hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
+use super::hyperparams::{KMeansSettings, MAX_K, MAX_VALUE, check_k_against_data, check_limits};
 
 /// Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
 ///
@@ -14,8 +14,8 @@ use super::hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
 /// | --- | --- |
 /// | `k` | 3 |
 /// | `seed` | 42 |
-/// | `restarts` | 10 (ignored with `initialCentroids`) |
-/// | `maxIterations` | 300 |
+/// | `restarts` | 10, at most 100 (ignored with `initialCentroids`) |
+/// | `maxIterations` | 300, at most 10000 |
 /// | `tolerance` | 1e-4, relative to the mean variance of the features; 0 runs until no assignment changes or `maxIterations` |
 /// | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -68,7 +68,7 @@ pub struct MatrixClustering {
 
 /// k-means on `data`, `width` numbers per row, row-major; NaN is a missing
 /// value (partial distance, as in [`super::kmeans`]). Every row needs at
-/// least one value.
+/// least one value, and every value is within ±1e100 ([`MAX_VALUE`]).
 pub fn kmeans_matrix(
     data: &[f64],
     width: usize,
@@ -93,8 +93,9 @@ pub fn kmeans_matrix(
     if options.restarts == 0 {
         return Err(ClusterError::ZeroRestarts);
     }
-    if data.iter().any(|x| x.is_infinite()) {
-        return bad("the data holds an infinite value");
+    check_limits(options.restarts, options.max_iterations)?;
+    if data.iter().any(|x| x.is_infinite() || x.abs() > MAX_VALUE) {
+        return bad("the data holds an infinite value or one beyond ±1e100");
     }
     let rows = data.len() / width;
     let matrix = ArrayView2::from_shape((rows, width), data)
@@ -113,8 +114,12 @@ pub fn kmeans_matrix(
     let weights = vec![1.0; rows];
     let clustering = match &options.initial_centroids {
         Some(init) => {
-            if init.len() != k * width || init.iter().any(|x| !x.is_finite()) {
-                return bad("initialCentroids must hold k × width finite numbers");
+            if init.len() != k * width
+                || init
+                    .iter()
+                    .any(|x| !(x.is_finite() && x.abs() <= MAX_VALUE))
+            {
+                return bad("initialCentroids must hold k × width numbers within ±1e100");
             }
             let init = Array2::from_shape_vec((k, width), init.clone())
                 .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
@@ -229,6 +234,29 @@ mod tests {
         assert!(matches!(
             run(&[f64::INFINITY, 1.0], 2, MatrixOptions { k: 1, ..d() }),
             ClusterError::InvalidMatrix(_)
+        ));
+        // Fuzz finding: values near f64::MAX overflowed squared distances.
+        assert!(matches!(
+            run(
+                &[f64::MAX, 1.0, -f64::MAX, 0.0],
+                2,
+                MatrixOptions { k: 2, ..d() }
+            ),
+            ClusterError::InvalidMatrix(_)
+        ));
+        assert!(matches!(
+            run(
+                &FOUR,
+                2,
+                MatrixOptions {
+                    restarts: 101,
+                    ..d()
+                }
+            ),
+            ClusterError::AboveLimit {
+                option: "restarts",
+                ..
+            }
         ));
         let short = MatrixOptions {
             k: 2,

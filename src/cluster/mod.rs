@@ -14,6 +14,9 @@ pub use algorithm::{
     kmeans_prepared, lloyd, nearest, partial_sq_distance, restart_seed,
 };
 pub use errors::ClusterError;
-pub use hyperparams::{KMeansSettings, MAX_K, check_k_against_data};
+pub use hyperparams::{
+    KMeansSettings, MAX_ITERATIONS, MAX_K, MAX_RESTARTS, MAX_VALUE, check_k_against_data,
+    check_limits,
+};
 pub use kernel::Prepared;
 pub use matrix::{MatrixClustering, MatrixOptions, kmeans_matrix};

@@ -7,4 +7,4 @@ mod portable;
 
 pub use error::ModelError;
 pub use matching::match_segments;
-pub use portable::{Assignment, Model, assign};
+pub use portable::{Assignment, MODEL_VERSION, Model, assign};

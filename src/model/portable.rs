@@ -36,6 +36,44 @@ pub struct Model {
     pub names: Vec<String>,
 }
 
+/// The version of citizen-segments writing models now.
+pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The part of a version that must match for a model to be read: the major
+/// number, or `0.minor` while the major number is 0 (semver's rule for what
+/// may change), e.g. `"0.1"` for `"0.1.3"`. `None` when it is not a version.
+fn compatible_part(version: &str) -> Option<String> {
+    let mut parts = version.trim().splitn(3, '.');
+    let major: u64 = parts.next()?.parse().ok()?;
+    let minor: u64 = parts.next()?.parse().ok()?;
+    // The patch (with any pre-release tag) must be there but can be anything.
+    parts
+        .next()
+        .filter(|p| p.starts_with(|c: char| c.is_ascii_digit()))?;
+    Some(if major == 0 {
+        format!("0.{minor}")
+    } else {
+        major.to_string()
+    })
+}
+
+impl Model {
+    /// Refuse a model written by a version whose models this version does
+    /// not read (another major version, or another `0.minor`), saying which
+    /// version it is.
+    pub fn check_version(&self) -> Result<(), ModelError> {
+        let ours = compatible_part(MODEL_VERSION);
+        if ours.is_some() && compatible_part(&self.version) == ours {
+            return Ok(());
+        }
+        Err(ModelError::Version {
+            found: self.version.clone(),
+            current: MODEL_VERSION,
+            reads: format!("{}.x", ours.unwrap_or_default()),
+        })
+    }
+}
+
 /// Where new respondents go. Serialises to camelCase JSON and reads back
 /// (a distance of `null` is read as NaN), so a saved assignment can be
 /// exported later.
@@ -69,9 +107,12 @@ fn nan_for_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::E
 /// are allowed (partial distance); answers at levels or options the model
 /// does not know count as none of the known ones.
 ///
-/// Fails when the survey lacks questions of the model (naming them all),
-/// has one with another kind, or the model is inconsistent.
+/// Fails when the model was made by a version this one does not read (see
+/// [`Model::check_version`]), the survey lacks questions of the model
+/// (naming them all), has one with another kind, or the model is
+/// inconsistent.
 pub fn assign(model: &Model, survey: &Survey) -> Result<Assignment, ModelError> {
+    model.check_version()?;
     let p = model.encoding.features.len();
     let k = model.centroids.len();
     if k == 0 || k != model.segment_ids.len() || k != model.k as usize {
@@ -136,4 +177,63 @@ fn names_by_id(model: &Model) -> Result<Vec<String>, ModelError> {
         *slot = Some(model.names.get(j).cloned().unwrap_or_default());
     }
     Ok(names.into_iter().flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{likert, survey};
+    use crate::{KChoice, SegmentOptions, segment};
+
+    fn model() -> (Model, Survey) {
+        let s = survey(vec![
+            likert("a", &[Some(1.0), Some(2.0), Some(5.0), Some(4.0)], 1.0, 5.0),
+            likert("b", &[Some(5.0), Some(4.0), Some(1.0), Some(2.0)], 1.0, 5.0),
+        ]);
+        let options = SegmentOptions {
+            k: KChoice::Fixed(2),
+            stability: false,
+            ..Default::default()
+        };
+        (segment(&s, &options).unwrap().model(), s)
+    }
+
+    #[test]
+    fn compatible_part_is_the_major_or_zero_minor() {
+        assert_eq!(compatible_part("0.1.0").as_deref(), Some("0.1"));
+        assert_eq!(compatible_part("0.1.7-beta.2").as_deref(), Some("0.1"));
+        assert_eq!(compatible_part("2.3.4").as_deref(), Some("2"));
+        for not_a_version in ["", "0.1", "x.1.0", "0.1.x", "1..0"] {
+            assert_eq!(compatible_part(not_a_version), None, "{not_a_version:?}");
+        }
+    }
+
+    #[test]
+    fn a_model_of_this_version_or_a_patch_of_it_is_read() {
+        let (mut m, s) = model();
+        assert_eq!(m.version, MODEL_VERSION);
+        assert!(assign(&m, &s).is_ok());
+        let ours = compatible_part(MODEL_VERSION).unwrap();
+        m.version = format!("{ours}.999");
+        assert!(assign(&m, &s).is_ok());
+    }
+
+    #[test]
+    fn a_model_of_another_version_is_refused_naming_it() {
+        let (mut m, s) = model();
+        for other in ["9.0.0", "0.999.0", "", "latest"] {
+            m.version = other.to_string();
+            let e = assign(&m, &s).unwrap_err();
+            assert!(
+                matches!(&e, ModelError::Version { found, .. } if found == other),
+                "{e:?}"
+            );
+            let text = e.to_string();
+            assert!(
+                text.contains(&format!("citizen-segments {other:?}")),
+                "{text}"
+            );
+            assert!(text.contains(MODEL_VERSION), "{text}");
+        }
+    }
 }

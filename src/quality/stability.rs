@@ -20,7 +20,8 @@ use crate::cluster::{
 ///   halves, both halves are clustered separately, every respondent is put in
 ///   the nearest segment of each, and the two labelings are compared by ARI.
 ///   A split where a half has fewer distinct answer patterns than k is skipped.
-/// - `meanAri`: the mean of all those ARIs.
+/// - `meanAri`: the mean of all those ARIs: always a number (never NaN),
+///   since at least one seed run is made.
 /// - `perSegment`: for each segment, the mean over seed runs of its best
 ///   Jaccard overlap with any segment of the run (1 = found identically).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -31,22 +32,28 @@ pub struct Stability {
     pub ari_seeds: Vec<f64>,
     /// ARI between clusterings of two halves.
     pub ari_halves: Vec<f64>,
-    /// Mean of all the ARIs above.
+    /// Mean of all the ARIs above (a number: `runs` >= 1 seed runs always count).
     pub mean_ari: f64,
     /// Per segment, mean best-match Jaccard over the seed runs.
     pub per_segment: Vec<f64>,
 }
 
-fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
+/// The nearest centroid of every row. `kmeans` has already refused `data`
+/// if a row had no answer; were one to get here, it is an error, not
+/// segment 0.
+fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Result<Vec<usize>, ClusterError> {
     data.axis_iter(Axis(0))
-        .map(|row| nearest(row, centroids.view()).map_or(0, |(j, _)| j))
-        .collect()
+        .map(|row| nearest(row, centroids.view()).map(|(j, _)| j))
+        .collect::<Option<_>>()
+        .ok_or_else(|| ClusterError::Clustering("a row without answers reached stability".into()))
 }
 
 /// Measure the stability of `labels` (the segmentation of `data` with
 /// `settings`) with `runs` seed runs and `runs` half splits. `prep` is
 /// `data` and `weights` prepared for the seed runs (each half is prepared on
 /// its own). `progress` hears the share done (0..=1) after each run.
+/// Refuses `runs` = 0 (there would be nothing to average) and, through
+/// `kmeans`, a row without answers.
 pub fn stability(
     data: ArrayView2<'_, f64>,
     prep: &Prepared,
@@ -56,6 +63,11 @@ pub fn stability(
     runs: u32,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Stability, ClusterError> {
+    if runs == 0 {
+        return Err(ClusterError::Clustering(
+            "stability needs at least one seed run".to_string(),
+        ));
+    }
     let steps = f64::from(2 * runs);
     let k = settings.k;
     let n = data.nrows();
@@ -89,7 +101,7 @@ pub fn stability(
             }
             let w: Vec<f64> = rows.iter().map(|&r| weights[r]).collect();
             let run = kmeans(sub.view(), &w, settings)?;
-            labelings.push(predict(data, &run.centroids));
+            labelings.push(predict(data, &run.centroids)?);
         }
         if let [a, b] = labelings.as_slice() {
             ari_halves.push(adjusted_rand(a, b));
@@ -97,11 +109,8 @@ pub fn stability(
         progress(f64::from(runs + i + 1) / steps);
     }
     let all: Vec<f64> = ari_seeds.iter().chain(&ari_halves).copied().collect();
-    let mean_ari = if all.is_empty() {
-        f64::NAN
-    } else {
-        all.iter().sum::<f64>() / all.len() as f64
-    };
+    // Not empty: there is one seed run at least.
+    let mean_ari = all.iter().sum::<f64>() / all.len() as f64;
     Ok(Stability {
         ari_seeds,
         ari_halves,
@@ -149,5 +158,37 @@ mod tests {
         assert_eq!(s.ari_halves, vec![1.0; 3]);
         assert_eq!(s.mean_ari, 1.0);
         assert_eq!(s.per_segment, vec![1.0; 2]);
+    }
+
+    #[test]
+    fn no_runs_or_a_row_without_answers_is_refused_not_averaged_or_put_in_segment_0() {
+        let data = ndarray::array![[0.0], [1.0], [9.0], [10.0]];
+        let w = [1.0; 4];
+        let settings = KMeansSettings {
+            k: 2,
+            seed: 1,
+            restarts: 1,
+            max_iterations: 20,
+            tolerance: 1e-8,
+        };
+        let labels = [0, 0, 1, 1];
+        let run = |d: &Array2<f64>, runs| {
+            stability(
+                d.view(),
+                d.view(),
+                &w,
+                &labels,
+                &settings,
+                runs,
+                &mut |_| {},
+            )
+        };
+        assert!(run(&data, 0).is_err());
+        let blank = ndarray::array![[0.0], [f64::NAN], [9.0], [10.0]];
+        assert!(matches!(
+            run(&blank, 1),
+            Err(ClusterError::InvalidMatrix(_))
+        ));
+        assert!(run(&data, 1).unwrap().mean_ari.is_finite());
     }
 }

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use super::error::SegmentError;
-use super::options::{KChoice, KPlan, SegmentOptions, SegmentParams};
-use crate::cluster::MAX_K;
+use super::options::{
+    KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
+};
+use crate::cluster::{MAX_K, check_limits};
 use crate::survey::{ColumnKind, Survey, Values};
 
 fn kind_name(kind: ColumnKind) -> String {
@@ -86,6 +88,16 @@ fn check_fit_settings(options: &SegmentOptions) -> Result<(), SegmentError> {
     }
     if options.stability && options.stability_runs == 0 {
         return Err(SegmentError::ZeroStabilityRuns);
+    }
+    check_limits(options.restarts, options.max_iterations)?;
+    if options.stability && options.stability_runs > MAX_STABILITY_RUNS {
+        return Err(SegmentError::TooManyStabilityRuns {
+            runs: options.stability_runs,
+            max: MAX_STABILITY_RUNS,
+        });
+    }
+    if let Some(previous) = &options.previous {
+        previous.check_version()?;
     }
     if options.silhouette_sample < 2 {
         return Err(SegmentError::InvalidSilhouetteSample(
@@ -196,7 +208,10 @@ fn question_weights(
     survey: &Survey,
 ) -> Result<BTreeMap<String, f64>, SegmentError> {
     unknown_columns("weights", given.keys(), survey)?;
-    if let Some((name, &weight)) = given.iter().find(|(_, w)| !(w.is_finite() && **w >= 0.0)) {
+    // Above 1e6 a question's squared distances dwarf every other's anyway,
+    // and huge weights overflowed the projection (a fuzz finding).
+    let usable = |w: f64| w.is_finite() && (0.0..=MAX_QUESTION_WEIGHT).contains(&w);
+    if let Some((name, &weight)) = given.iter().find(|(_, w)| !usable(**w)) {
         return Err(SegmentError::InvalidQuestionWeight {
             column: name.clone(),
             weight,
@@ -365,7 +380,7 @@ mod tests {
 
     #[test]
     fn rejects_negative_or_non_finite_question_weights() {
-        for w in [-1.0, f64::NAN, f64::INFINITY] {
+        for w in [-1.0, f64::NAN, f64::INFINITY, 1.000001e6, 3.2e169] {
             let e = check(SegmentOptions {
                 weights: [("q2".to_string(), w)].into(),
                 ..Default::default()
@@ -456,6 +471,78 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(e, Err(SegmentError::InvalidSilhouetteSample(1)));
+    }
+
+    #[test]
+    fn rejects_restarts_iterations_and_stability_runs_above_their_limits() {
+        let at_limits = check(SegmentOptions {
+            restarts: crate::cluster::MAX_RESTARTS,
+            max_iterations: crate::cluster::MAX_ITERATIONS,
+            stability_runs: MAX_STABILITY_RUNS,
+            ..Default::default()
+        });
+        assert!(at_limits.is_ok());
+        let e = check(SegmentOptions {
+            restarts: u32::MAX,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "restarts must be at most 100, got 4294967295"
+        );
+        let e = check(SegmentOptions {
+            max_iterations: 10_001,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("maxIterations must be at most 10000"),
+            "{e}"
+        );
+        let e = check(SegmentOptions {
+            stability_runs: 21,
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("stabilityRuns must be at most 20"),
+            "{e}"
+        );
+        // Stability off: its run count is not used, so not checked.
+        let off = check(SegmentOptions {
+            stability: false,
+            stability_runs: 21,
+            ..Default::default()
+        });
+        assert!(off.is_ok());
+    }
+
+    #[test]
+    fn rejects_a_previous_model_of_another_version() {
+        let s = small();
+        let fitted = crate::segment(
+            &s,
+            &SegmentOptions {
+                k: KChoice::Fixed(2),
+                stability: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let mut previous = fitted.model();
+        previous.version = "0.0.1".into();
+        let e = check(SegmentOptions {
+            previous: Some(previous),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("made by citizen-segments \"0.0.1\""),
+            "{e}"
+        );
     }
 
     #[test]

@@ -50,8 +50,8 @@ pub enum SegmentError {
         /// Its kind.
         kind: String,
     },
-    /// A per-question weight that is negative or not finite.
-    #[error("the weight of column {column} must be a finite number >= 0, got {weight}")]
+    /// A per-question weight that is negative, not finite or above 1e6.
+    #[error("the weight of column {column} must be a number from 0 to 1000000, got {weight}")]
     InvalidQuestionWeight {
         /// The column.
         column: String,
@@ -129,6 +129,17 @@ pub enum SegmentError {
         /// Number of segments.
         k: u32,
     },
+    /// `stabilityRuns` above its documented limit.
+    #[error("stabilityRuns must be at most {max}, got {runs}")]
+    TooManyStabilityRuns {
+        /// The runs asked for.
+        runs: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A `previous` model that cannot be used (made by another version).
+    #[error(transparent)]
+    Model(#[from] crate::model::ModelError),
     /// The chosen questions could not be encoded.
     #[error(transparent)]
     Encode(#[from] EncodeError),

@@ -12,7 +12,9 @@ mod stages;
 
 pub use check::{check_names_against_k, check_options};
 pub use error::SegmentError;
-pub use options::{AutoK, KChoice, KPlan, SegmentOptions, SegmentParams};
+pub use options::{
+    AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
+};
 pub use result::{Progress, SegmentSummary, Segmentation};
 
 use crate::engage::with_stability;

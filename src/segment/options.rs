@@ -46,19 +46,19 @@ impl Default for KChoice {
 /// | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
 /// | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
 /// | `seed` | 42 | the one seed every random choice flows from |
-/// | `restarts` | 10 | k-means runs from different k-means++ starts; the lowest inertia wins |
-/// | `maxIterations` | 300 | cap on Lloyd iterations per run |
+/// | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+/// | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
 /// | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
-/// | `weights` | {} (each 1) | per-question weights; a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
+/// | `weights` | {} (each 1) | per-question weights (0..=1e6); a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
 /// | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
 /// | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
 /// | `stability` | true | re-run with other seeds and on half samples |
-/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs |
+/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
 /// | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
 /// | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
-/// | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
+/// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -77,13 +77,13 @@ pub struct SegmentOptions {
     pub standardize: bool,
     /// Seed of every random choice. Default 42.
     pub seed: u32,
-    /// k-means restarts. Default 10.
+    /// k-means restarts (1..=100). Default 10.
     pub restarts: u32,
-    /// Lloyd iteration cap per restart. Default 300.
+    /// Lloyd iteration cap per restart (1..=10000). Default 300.
     pub max_iterations: u32,
     /// Relative convergence tolerance (see the table above). Default 1e-4.
     pub tolerance: f64,
-    /// Per-question weights (finite, >= 0; 0 leaves the question out). Default 1 each.
+    /// Per-question weights (0 to 1e6; 0 leaves the question out). Default 1 each.
     pub weights: BTreeMap<String, f64>,
     /// Numeric column of respondent weights. Default none (each respondent 1).
     pub weight_column: Option<String>,
@@ -91,7 +91,7 @@ pub struct SegmentOptions {
     pub centre_respondents: bool,
     /// Measure stability across seeds and half samples. Default true.
     pub stability: bool,
-    /// Seed runs and half-sample pairs for stability. Default 5.
+    /// Seed runs and half-sample pairs for stability (1..=20). Default 5.
     pub stability_runs: u32,
     /// Silhouette sample size (respondents). Default 3000.
     pub silhouette_sample: u32,
@@ -135,6 +135,12 @@ impl Default for SegmentOptions {
         }
     }
 }
+
+/// The largest per-question weight allowed.
+pub const MAX_QUESTION_WEIGHT: f64 = 1e6;
+
+/// The most stability seed runs (and half-sample pairs) allowed.
+pub const MAX_STABILITY_RUNS: u32 = 20;
 
 /// The k (or range of k) to try, after checking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

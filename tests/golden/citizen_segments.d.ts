@@ -237,7 +237,8 @@ export interface FormSegment {
  *   halves, both halves are clustered separately, every respondent is put in
  *   the nearest segment of each, and the two labelings are compared by ARI.
  *   A split where a half has fewer distinct answer patterns than k is skipped.
- * - `meanAri`: the mean of all those ARIs.
+ * - `meanAri`: the mean of all those ARIs: always a number (never NaN),
+ *   since at least one seed run is made.
  * - `perSegment`: for each segment, the mean over seed runs of its best
  *   Jaccard overlap with any segment of the run (1 = found identically).
  */
@@ -251,7 +252,7 @@ export interface Stability {
      */
     ariHalves: number[];
     /**
-     * Mean of all the ARIs above.
+     * Mean of all the ARIs above (a number: `runs` >= 1 seed runs always count).
      */
     meanAri: number;
     /**
@@ -808,8 +809,8 @@ export interface ReportOptions {
  * | --- | --- |
  * | `k` | 3 |
  * | `seed` | 42 |
- * | `restarts` | 10 (ignored with `initialCentroids`) |
- * | `maxIterations` | 300 |
+ * | `restarts` | 10, at most 100 (ignored with `initialCentroids`) |
+ * | `maxIterations` | 300, at most 10000 |
  * | `tolerance` | 1e-4, relative to the mean variance of the features; 0 runs until no assignment changes or `maxIterations` |
  * | `initialCentroids` | none: k-means++ starts; else `k` rows of `width` numbers, row-major |
  */
@@ -1291,19 +1292,19 @@ export interface Distinctive {
  * | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
  * | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
  * | `seed` | 42 | the one seed every random choice flows from |
- * | `restarts` | 10 | k-means runs from different k-means++ starts; the lowest inertia wins |
- * | `maxIterations` | 300 | cap on Lloyd iterations per run |
+ * | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+ * | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
  * | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
- * | `weights` | {} (each 1) | per-question weights; a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
+ * | `weights` | {} (each 1) | per-question weights (0..=1e6); a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
  * | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
  * | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
  * | `stability` | true | re-run with other seeds and on half samples |
- * | `stabilityRuns` | 5 | how many seed runs and half-sample pairs |
+ * | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
  * | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
  * | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
  * | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
  * | `names` | {} | `{ segmentId: name }` to rename segments |
- * | `previous` | none | a saved model: segments matching its centroids keep its ids and names |
+ * | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
  */
 export interface SegmentOptions {
     /**
@@ -1333,11 +1334,11 @@ export interface SegmentOptions {
      */
     seed?: number;
     /**
-     * k-means restarts. Default 10.
+     * k-means restarts (1..=100). Default 10.
      */
     restarts?: number;
     /**
-     * Lloyd iteration cap per restart. Default 300.
+     * Lloyd iteration cap per restart (1..=10000). Default 300.
      */
     maxIterations?: number;
     /**
@@ -1345,7 +1346,7 @@ export interface SegmentOptions {
      */
     tolerance?: number;
     /**
-     * Per-question weights (finite, >= 0; 0 leaves the question out). Default 1 each.
+     * Per-question weights (0 to 1e6; 0 leaves the question out). Default 1 each.
      */
     weights?: Record<string, number>;
     /**
@@ -1361,7 +1362,7 @@ export interface SegmentOptions {
      */
     stability?: boolean;
     /**
-     * Seed runs and half-sample pairs for stability. Default 5.
+     * Seed runs and half-sample pairs for stability (1..=20). Default 5.
      */
     stabilityRuns?: number;
     /**

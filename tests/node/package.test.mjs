@@ -96,10 +96,30 @@ test("a Map where an object is expected is an error, not silently ignored", () =
   assert.throws(() => segment(survey, { k: 2, names: new Map([[0, "x"]]) }), /names must be a plain object/);
 });
 
+test("a Map, Set, function or class instance at any depth is named by its path", () => {
+  const survey = parseSurvey(new Uint8Array(sample));
+  const model = segment(survey, { k: 2, restarts: 1, stability: false }).model();
+  const deep = { ...model, encoding: { ...model.encoding, columns: [model.encoding.columns[0], new Map()] } };
+  assert.throws(
+    () => segment(survey, { k: 2, previous: deep }),
+    /options\.previous\.encoding\.columns\[1\] must be a plain object, not a Map/,
+  );
+  assert.throws(() => assign({ ...model, names: new Set() }, survey), /model\.names must be a plain object, not a Set/);
+  assert.throws(() => segment(survey, { k: 2, weights: { co_design: () => 2 } }), /options\.weights\.co_design .*function/);
+  assert.throws(() => segment(survey, { k: 2, names: { 0: new Date(0) } }), /options\.names\.0 .*not a Date/);
+  // A part shared twice is data (walked once); a cycle is refused by JSON.
+  const shared = { co_design: 2 };
+  assert.equal(segment(survey, { k: 2, restarts: 1, stability: false, weights: shared, activities: {} }).k, 2);
+  const cycle = { k: 2 };
+  cycle.self = cycle;
+  assert.throws(() => segment(survey, cycle), /options must be plain JSON-like data/);
+  assert.deepEqual(Array.from(assign(model, survey).assignments).length, 1500);
+});
+
 test("options that are not data are errors, and the module keeps working", () => {
   const survey = parseSurvey(new Uint8Array(sample));
   assert.throws(() => segment(survey, () => 1), /options must be plain JSON-like data/);
-  assert.throws(() => segment(survey, { k: 2, seed: 10n }), /options must be plain JSON-like data/);
+  assert.throws(() => segment(survey, { k: 2, seed: 10n }), /options\.seed must be plain JSON-like data, not a BigInt/);
   assert.throws(() => segment(survey, "k=2"), /invalid options/);
   assert.equal(segment(survey, { k: 2, restarts: 1, stability: false }).k, 2);
 });
