@@ -218,14 +218,14 @@ pub fn check_fit(data: ArrayView2<'_, f64>, weights: &[f64], k: usize) -> Result
             "the encoded answers contain a value that is not finite or beyond ±{MAX_VALUE:e}"
         )));
     }
-    if data
+    if let Some(r) = data
         .rows()
         .into_iter()
-        .any(|r| r.iter().all(|x| x.is_nan()))
+        .position(|r| r.iter().all(|x| x.is_nan()))
     {
-        return Err(ClusterError::Clustering(
-            "every clustered respondent needs at least one answer".to_string(),
-        ));
+        return Err(ClusterError::InvalidMatrix(format!(
+            "row {r} (0-based) has no answers: leave it out and mark it unassigned (-1)"
+        )));
     }
     Ok(())
 }
