@@ -3,6 +3,7 @@
 //! in `src/cluster/algorithm.rs`: on random data with missing answers,
 //! repeated values (ties) and weights, the same labels, iterations and
 //! convergence, centroids and inertia equal to 1e-9.
+#![cfg(not(target_arch = "wasm32"))]
 
 use citizen_segments::cluster::{KMeansSettings, kmeans, lloyd};
 use ndarray::Array2;
