@@ -62,7 +62,7 @@ pub struct Brief {
     pub caution: Option<String>,
 }
 
-/// Why a brief's [`Lead`] is the activity to offer.
+/// Why a brief's lead is the activity to offer.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -105,7 +105,7 @@ pub struct Recognition {
     /// Clustered or Likert questions about no recognised activity, in column order.
     pub unrecognised: Vec<String>,
     /// Questions and options worded like activity questions that match no
-    /// activity (see [`unmatched_activity_like`]).
+    /// activity.
     pub unmatched: Vec<Unmatched>,
 }
 
@@ -117,7 +117,7 @@ pub struct Recognition {
 pub struct Unmatched {
     /// The column name.
     pub question: String,
-    /// For a `multi` question, the option; `None` for the whole column.
+    /// For a `multi` question, the option; `null` for the whole column.
     pub option: Option<String>,
 }
 

@@ -96,7 +96,7 @@ pub struct ShortForm {
     pub html: String,
 }
 
-/// Where [`assign_short_form`] puts a respondent.
+/// Where `assignShortForm` puts a respondent: the segment and its name.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -157,7 +157,7 @@ export interface Unmatched {
      */
     question: string;
     /**
-     * For a `multi` question, the option; `None` for the whole column.
+     * For a `multi` question, the option; `null` for the whole column.
      */
     option: string | undefined;
 }
@@ -1126,9 +1126,13 @@ export interface SegmentationData extends Encoding {
      */
     seed: number;
     /**
-     * Restarts run (per k).
+     * Restarts asked for (per k).
      */
     restarts: number;
+    /**
+     * k-means++ starts that ran for the kept fit (at the chosen k).
+     */
+    starts: number;
     /**
      * Quality measures at the chosen k.
      */
@@ -1191,6 +1195,12 @@ export interface KScan {
      * Respondents the silhouette was computed on.
      */
     silhouetteSample: number;
+    /**
+     * Set when the chosen k is at the edge of the range scanned (the
+     * largest k, or the smallest when it is above 2): the best k may lie
+     * outside it. `null` otherwise, and when only one k was scanned.
+     */
+    edge: KEdge | undefined;
 }
 
 /**
@@ -1393,7 +1403,7 @@ export interface SegmentOptions {
 }
 
 /**
- * Where [`assign_short_form`] puts a respondent.
+ * Where `assignShortForm` puts a respondent: the segment and its name.
  */
 export interface ShortFormAssignment {
     /**
@@ -1449,6 +1459,11 @@ export interface Assignment {
 }
 
 /**
+ * Which end of the scanned range the chosen k sits on, when it does.
+ */
+export type KEdge = "lower" | "upper";
+
+/**
  * Which questions and options were recognised as about which activity.
  */
 export interface Recognition {
@@ -1462,13 +1477,13 @@ export interface Recognition {
     unrecognised: string[];
     /**
      * Questions and options worded like activity questions that match no
-     * activity (see [`unmatched_activity_like`]).
+     * activity.
      */
     unmatched: Unmatched[];
 }
 
 /**
- * Why a brief's [`Lead`] is the activity to offer.
+ * Why a brief's lead is the activity to offer.
  */
 export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
 
