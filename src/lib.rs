@@ -60,6 +60,8 @@ pub mod quality;
 pub mod segment;
 pub mod shortform;
 pub mod survey;
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
 pub mod testing;
 
 pub use model::{Assignment, Model, ModelError, assign};
