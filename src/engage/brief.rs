@@ -39,12 +39,8 @@ pub const ABOVE_AVERAGE_SD: f64 = 0.2;
 /// too unstable to act on (the page calls it "weak").
 pub const UNSTABLE_BELOW: f64 = 0.6;
 
-/// How to approach one segment (its name is the segment's, beside it).
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(rename = "UnnamedBrief")
-)]
+/// How to approach one segment (its name is kept with the segment).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Brief {

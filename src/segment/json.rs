@@ -15,8 +15,8 @@ use crate::survey::Warning;
 
 /// The result of `segment`, as plain data. The encoding's fields (`columns`,
 /// `features`, `standardize`, `centreRespondents`) appear at the top level.
-// In TypeScript this is `SegmentationData`, distinct from the `Segmentation`
-// class whose `toJSON()` returns it.
+// In TypeScript the views keep their `...Data` names, so `SegmentationData`
+// is distinct from the `Segmentation` class whose `toJSON()` returns it.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,7 +27,7 @@ pub struct SegmentationData<'a> {
     /// answered none of the chosen questions.
     pub assignments: &'a [i32],
     /// Each respondent's (partial) Euclidean distance to its segment's
-    /// centroid in encoded units; NaN (JSON null) for -1.
+    /// centroid in encoded units; NaN (JSON `null`) for -1.
     pub distances: &'a [f64],
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: &'a [Vec<f64>],
@@ -69,11 +69,7 @@ pub struct SegmentationData<'a> {
 }
 
 /// The profiles of every segment, and of all (assigned) respondents.
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(rename = "Profiles")
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfilesData<'a> {
@@ -95,11 +91,7 @@ pub struct ProfilesData<'a> {
 
 /// One segment: its figures, what sets it apart, its name and its
 /// engagement brief.
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(rename = "SegmentProfile")
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentProfileData<'a> {
@@ -113,7 +105,7 @@ pub struct SegmentProfileData<'a> {
 }
 
 /// How to approach one segment, with its name.
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(rename = "Brief"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BriefData<'a> {
