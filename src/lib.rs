@@ -13,7 +13,7 @@
 //! | [`quality`], [`model`] | quality measures, k scan, stability; the portable model, `assign` and stable ids | `cluster`, `encode` |
 //! | [`profile`] | figures per segment and overall, and nothing else | `survey` |
 //! | [`engage`] | activity recognition, briefs and names from the profiles | `profile`, `survey` |
-//! | [`segment`] | the pipeline: options, their one check, its error, the stages (profile, then engage), the result | all of the above |
+//! | [`segment`](mod@segment) | the pipeline: options, their one check, its error, the stages (profile, then engage), the result | all of the above |
 //! | [`export`] | assignments CSV, profile CSV, reports | `segment` |
 //! | [`shortform`] | a few questions that tell the segment, as an offline form | `segment`, `survey` |
 //! | `wasm.rs` | the JavaScript binding, and the only place that knows JS | everything |
