@@ -183,3 +183,48 @@ impl tsify::Tsify for Segmentation {
     type JsType = <SegmentationData<'static> as tsify::Tsify>::JsType;
     const DECL: &'static str = <SegmentationData<'static> as tsify::Tsify>::DECL;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::{KChoice, SegmentOptions, segment};
+    use crate::testing::{likert, survey};
+
+    #[test]
+    fn each_profile_carries_its_figures_name_and_brief() {
+        let answers = [1.0, 1.0, 2.0, 5.0, 5.0, 4.0].map(Some);
+        let s = survey(vec![likert("q", &answers, 1.0, 5.0)]);
+        let options = SegmentOptions {
+            k: KChoice::Fixed(2),
+            stability: false,
+            min_group_size: 1,
+            ..SegmentOptions::default()
+        };
+        let result = segment(&s, &options).expect("a valid survey");
+        let json = serde_json::to_value(&result).unwrap_or_default();
+        let profiles = &json["profiles"];
+        assert_eq!(profiles["respondents"], 6);
+        assert_eq!(profiles["minGroupSize"], 1);
+        assert!(profiles["activities"]["sources"].is_array());
+        for (id, p) in profiles["segments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let summary = &json["segments"][id];
+            assert_eq!(p["id"], id);
+            assert_eq!(p["size"], summary["size"]);
+            assert!(p["questions"][0]["mean"].is_number());
+            assert!(p["distinctive"]["questionsAbove"].is_array());
+            assert_eq!(p["name"], summary["name"]);
+            assert_eq!(p["brief"]["name"], summary["name"]);
+            assert_eq!(p["brief"]["segment"], id);
+            assert!(p["brief"]["headline"].is_string());
+        }
+        assert_eq!(profiles["segments"].as_array().map(Vec::len), Some(2));
+        // The encoding's fields sit at the top level; the Rust-only fields do not.
+        assert!(json["features"].is_array());
+        assert!(json.get("ids").is_none() && json.get("options").is_none());
+        assert!(json.get("briefs").is_none());
+    }
+}
