@@ -11,15 +11,17 @@
 //! | [`encode`] | turns chosen questions into a feature matrix, mapping kept | `survey` |
 //! | [`cluster`] | weighted k-means on plain matrices, missing values allowed | nothing |
 //! | [`quality`], [`model`] | quality measures, k scan, stability; the portable model, `assign` and stable ids | `cluster`, `encode` |
-//! | [`profile`] | figures per segment and overall | `survey`, `encode` |
-//! | [`engage`] | activity recognition, briefs and names from the profiles | `profile` |
-//! | [`segment`] | the pipeline: options, their one check, its error, the stages | all of the above |
+//! | [`profile`] | figures per segment and overall, and nothing else | `survey` |
+//! | [`engage`] | activity recognition, briefs and names from the profiles | `profile`, `survey` |
+//! | [`segment`](mod@segment) | the pipeline: options, their one check, its error, the stages (profile, then engage), the result | all of the above |
 //! | [`export`] | assignments CSV, profile CSV, reports | `segment` |
 //! | [`shortform`] | a few questions that tell the segment, as an offline form | `segment`, `survey` |
 //! | `wasm.rs` | the JavaScript binding, and the only place that knows JS | everything |
 //!
-//! One circle is left to break: `profile` still calls `engage` for the briefs
-//! and names (issue 9 moves that call into `segment`).
+//! No two layers lean on each other, their tests included (the fixture
+//! builders of `testing` exist only for tests, behind a feature). A segment's
+//! name is kept once, in `Segmentation::segments`; the profiles and briefs
+//! of the JSON show it from there.
 //!
 //! So a new import format belongs in `survey`, a new distance in `cluster`, a
 //! new option in `segment` (with its check), a new file format in `export`.
@@ -60,6 +62,8 @@ pub mod quality;
 pub mod segment;
 pub mod shortform;
 pub mod survey;
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
 pub mod testing;
 
 pub use model::{Assignment, Model, ModelError, assign};

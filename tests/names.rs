@@ -31,18 +31,12 @@ fn check(label: &str, bytes: &[u8]) -> Vec<String> {
         parse_survey(bytes, &ImportOptions::default()).unwrap_or_else(|e| panic!("{label}: {e}"));
     let options: SegmentOptions = serde_json::from_str(r#"{"stability": false}"#).unwrap();
     let result = segment(&survey, &options).unwrap_or_else(|e| panic!("{label}: {e}"));
-    let names: Vec<&str> = result
-        .profiles
-        .segments
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names: Vec<&str> = result.segments.iter().map(|s| s.name.as_str()).collect();
     let unique: BTreeSet<&str> = names.iter().copied().collect();
     assert_eq!(unique.len(), names.len(), "{label}: {names:?}");
     let mut problems = Vec::new();
     println!("{label} (k = {}):", result.k);
-    for s in &result.profiles.segments {
-        let b = &s.brief;
+    for (s, b) in result.segments.iter().zip(&result.briefs) {
         println!("  {} | {}", s.name, b.headline);
         let last = s.name.split_whitespace().last().unwrap_or("");
         if s.name.trim().is_empty() || last.trim_matches(['(', ')']).parse::<u32>().is_ok() {

@@ -503,9 +503,11 @@ fn profiles_and_distances_come_with_every_result() {
     let r = segment(&s, &fixed(3)).unwrap();
     assert_eq!(r.profiles.segments.len(), 3);
     assert_eq!(r.profiles.unassigned, 1);
-    for (seg, prof) in r.segments.iter().zip(&r.profiles.segments) {
+    let data = r.data();
+    for (seg, prof) in r.segments.iter().zip(&data.profiles.segments) {
         assert_eq!(seg.name, prof.name);
-        assert_eq!(seg.size as usize, prof.figures.size);
+        assert_eq!(seg.name, prof.brief.name);
+        assert_eq!(seg.size as usize, prof.figures.figures.size);
     }
     // The distance is the partial Euclidean distance to the own centroid.
     for (i, (&a, &d)) in r.assignments.iter().zip(&r.distances).enumerate() {
@@ -524,7 +526,7 @@ fn names_are_keyed_by_segment_id_and_typos_in_options_are_rejected() {
         serde_json::from_str(r#"{"k": 3, "names": {"1": "Doers"}}"#).unwrap();
     let r = segment(&s, &options).unwrap();
     assert_eq!(r.segments[1].name, "Doers");
-    assert_eq!(r.profiles.segments[1].name, "Doers");
+    assert_eq!(r.data().profiles.segments[1].name, "Doers");
     let bad: SegmentOptions = serde_json::from_str(r#"{"k": 3, "names": {"first": "x"}}"#).unwrap();
     let err = segment(&s, &bad).unwrap_err();
     assert!(

@@ -28,22 +28,24 @@ use super::evidence::{evidence, percent};
 use super::reach::{descriptors, reach_sentence};
 use super::recognise::Recognition;
 use super::wording::{and_list, upper_first};
-use crate::profile::{ABOVE_AVERAGE_SD, GroupProfile};
+use crate::profile::GroupProfile;
 use crate::survey::Survey;
+
+/// A segment cares about an activity "more than average" when the
+/// standardised difference of its interest is at least this.
+pub const ABOVE_AVERAGE_SD: f64 = 0.2;
 
 /// Below this stability (mean best-match Jaccard over re-runs) a segment is
 /// too unstable to act on (the page calls it "weak").
 pub const UNSTABLE_BELOW: f64 = 0.6;
 
-/// How to approach one segment.
+/// How to approach one segment (its name is kept with the segment).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Brief {
     /// The segment id.
     pub segment: u32,
-    /// The segment's name.
-    pub name: String,
     /// True when the segment is smaller than `minGroupSize`.
     pub below_min_size: bool,
     /// The first line: the caution (if any), the size, the activity to offer
@@ -250,8 +252,8 @@ fn small_caution(size: usize, min_group_size: u32) -> Option<String> {
     })
 }
 
-/// The brief of segment `id`. Its `name` is filled in by the caller once all
-/// segments are named; stability by [`with_stability`] once it is measured.
+/// The brief of segment `id`. Stability is added by [`with_stability`] once
+/// it is measured.
 pub fn brief(
     survey: &Survey,
     recognition: &Recognition,
@@ -293,7 +295,6 @@ pub fn brief(
     );
     Brief {
         segment: id,
-        name: String::new(),
         below_min_size: segment.size < min_group_size as usize,
         headline,
         lead,
@@ -323,21 +324,24 @@ pub fn with_stability(brief: &mut Brief, stability: Option<f64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::testing::{ASSIGNMENTS, fixture};
-    use crate::profile::{ProfileOptions, Profiles, profile};
+    use crate::engage::{Engagement, fixture_engagement};
+    use crate::profile::testing::fixture;
+    use crate::survey::Survey;
 
-    fn run(min_group_size: u32) -> Profiles {
-        let options = ProfileOptions {
-            min_group_size,
-            ..ProfileOptions::default()
-        };
-        profile(&fixture(), &ASSIGNMENTS, None, &options).expect("valid fixture")
+    fn briefs(survey: &Survey, min_group_size: u32) -> Vec<Brief> {
+        fixture_engagement(survey, min_group_size, &[], Default::default())
+            .1
+            .briefs
+    }
+
+    fn run(min_group_size: u32) -> Engagement {
+        fixture_engagement(&fixture(), min_group_size, &[], Default::default()).1
     }
 
     #[test]
     fn activities_ranked_with_approaches_and_factual_lines() {
         let p = run(1);
-        let b = &p.segments[0].brief;
+        let b = &p.briefs[0];
         let got: Vec<(Activity, &str)> = b
             .activities
             .iter()
@@ -370,8 +374,8 @@ mod tests {
         assert_eq!(b.lead.basis, LeadBasis::AboveAverage);
         assert_eq!(b.lead.approaches.len(), 3);
         assert!(b.caution.is_none());
-        assert_eq!(b.name, "Co-designers and community doers");
-        let b1 = &p.segments[1].brief;
+        assert_eq!(p.names[0], "Co-designers and community doers");
+        let b1 = &p.briefs[1];
         assert_eq!(b1.activities.len(), 1);
         assert_eq!(
             b1.activities[0].comparison,
@@ -382,8 +386,7 @@ mod tests {
     #[test]
     fn descriptors_need_index_and_enough_respondents() {
         let p = run(1);
-        let d: Vec<&str> = p.segments[0]
-            .brief
+        let d: Vec<&str> = p.briefs[0]
             .descriptors
             .iter()
             .map(|d| d.description.as_str())
@@ -394,18 +397,19 @@ mod tests {
             ["Preferred channel: Community event, 67 % against 40 % of all respondents"]
         );
         assert_eq!(
-            p.segments[1].brief.descriptors[0].description,
+            p.briefs[1].descriptors[0].description,
             "Preferred channel: Online, 100 % against 60 % of all respondents"
         );
         // With a threshold of 3, two respondents choosing a level are not enough.
-        assert!(run(3).segments[0].brief.descriptors.is_empty());
-        assert!(!run(3).segments[0].brief.below_min_size);
-        assert!(run(4).segments[0].brief.below_min_size);
+        assert!(run(3).briefs[0].descriptors.is_empty());
+        assert!(!run(3).briefs[0].below_min_size);
+        assert!(run(4).briefs[0].below_min_size);
     }
 
     #[test]
     fn wording_states_interest_only() {
-        let json = serde_json::to_string(&run(1))
+        let e = run(1);
+        let json = serde_json::to_string(&(&e.briefs, &e.names))
             .unwrap_or_default()
             .to_lowercase();
         for word in ["save", "saving", "will ", "promise", "guarantee", "cheaper"] {
@@ -429,12 +433,7 @@ mod tests {
                 Some(vec![0]),
             ]);
         }
-        let options = ProfileOptions {
-            min_group_size: 1,
-            ..ProfileOptions::default()
-        };
-        let p = profile(&survey, &ASSIGNMENTS, None, &options).expect("valid");
-        let b = &p.segments[1].brief;
+        let b = &briefs(&survey, 1)[1];
         assert!(b.activities.is_empty());
         assert_eq!(b.lead.basis, LeadBasis::MostOpen);
         assert_eq!(b.lead.approaches, ["Neighbourhood Watch"]);
@@ -452,12 +451,7 @@ mod tests {
         survey
             .columns
             .retain(|c| c.name != "Interest in co-design" && c.name != "Ways to help");
-        let options = ProfileOptions {
-            min_group_size: 1,
-            ..ProfileOptions::default()
-        };
-        let p = profile(&survey, &ASSIGNMENTS, None, &options).expect("valid");
-        let b = &p.segments[0].brief;
+        let b = &briefs(&survey, 1)[0];
         assert_eq!(b.lead.basis, LeadBasis::NotAsked);
         assert_eq!(b.lead.activity, Activity::CoDesign);
         assert_eq!(b.lead.approaches, ["user consultation"]);
@@ -470,7 +464,7 @@ mod tests {
 
     #[test]
     fn too_small_or_unstable_is_said_plainly() {
-        let mut b = run(4).segments[0].brief.clone();
+        let mut b = run(4).briefs[0].clone();
         assert!(
             b.headline
                 .starts_with("Too small to act on: 3 respondents, fewer than 4"),

@@ -18,10 +18,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::brief::LeadBasis;
+use super::brief::{Brief, LeadBasis};
 use super::recognise::Recognition;
 use super::wording::{and_list, lower_first, ordinal, question_words, upper_first};
-use crate::profile::{DISTINCT_SD, GroupProfile, QuestionProfile, SegmentProfile};
+use crate::profile::{DISTINCT_SD, GroupProfile, QuestionProfile, SegmentFigures};
 use crate::survey::ColumnKind;
 
 /// One piece a name can be built from.
@@ -168,7 +168,12 @@ fn answer_parts(
 }
 
 /// Every part a segment's name can use, strongest first.
-fn parts(segment: &SegmentProfile, overall: &GroupProfile, recognition: &Recognition) -> Vec<Part> {
+fn parts(
+    segment: &SegmentFigures,
+    brief: &Brief,
+    overall: &GroupProfile,
+    recognition: &Recognition,
+) -> Vec<Part> {
     if segment.figures.size == 0 {
         return vec![Part {
             key: "empty".into(),
@@ -176,8 +181,7 @@ fn parts(segment: &SegmentProfile, overall: &GroupProfile, recognition: &Recogni
             activity: false,
         }];
     }
-    let mut out: Vec<Part> = segment
-        .brief
+    let mut out: Vec<Part> = brief
         .activities
         .iter()
         .map(|a| Part {
@@ -186,7 +190,7 @@ fn parts(segment: &SegmentProfile, overall: &GroupProfile, recognition: &Recogni
             activity: true,
         })
         .collect();
-    let lead = &segment.brief.lead;
+    let lead = &brief.lead;
     if out.is_empty() && lead.basis == LeadBasis::MostOpen {
         if below_on_every_basis(&segment.figures, overall) {
             out.push(Part {
@@ -255,9 +259,12 @@ fn initial(parts: &[Part]) -> Vec<usize> {
     (0..n).collect()
 }
 
-/// One unique name per segment, in segment order.
+/// One unique name per segment, in segment order: the caller's from `names`
+/// (trimmed) when given, otherwise from the segment's brief (`briefs[i]` is
+/// the brief of `segments[i]`) and answers.
 pub fn name_segments(
-    segments: &[SegmentProfile],
+    segments: &[SegmentFigures],
+    briefs: &[Brief],
     overall: &GroupProfile,
     recognition: &Recognition,
     names: &BTreeMap<u32, String>,
@@ -276,7 +283,7 @@ pub fn name_segments(
     }
     let all_parts: Vec<Vec<Part>> = derived
         .iter()
-        .map(|&i| parts(&segments[i], overall, recognition))
+        .map(|&i| parts(&segments[i], &briefs[i], overall, recognition))
         .collect();
     let mut chosen: Vec<Vec<usize>> = all_parts.iter().map(|p| initial(p)).collect();
     let name_of = |j: usize, chosen: &[Vec<usize>]| {
@@ -348,22 +355,21 @@ pub fn name_segments(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::testing::{ASSIGNMENTS, fixture};
-    use crate::profile::{ProfileOptions, Profiles, profile};
+    use crate::engage::{Engagement, fixture_engagement};
+    use crate::profile::Profiles;
+    use crate::profile::testing::fixture;
     use crate::survey::{Survey, Values};
 
-    fn run(survey: &Survey, clustered: &[&str], names: BTreeMap<u32, String>) -> Profiles {
-        let options = ProfileOptions {
-            min_group_size: 1,
-            clustered: clustered.iter().map(|c| c.to_string()).collect(),
-            names,
-            ..ProfileOptions::default()
-        };
-        profile(survey, &ASSIGNMENTS, None, &options).expect("valid fixture")
+    fn run(
+        survey: &Survey,
+        clustered: &[&str],
+        names: BTreeMap<u32, String>,
+    ) -> (Profiles, Engagement) {
+        fixture_engagement(survey, 1, clustered, names)
     }
 
-    fn names(p: &Profiles) -> Vec<&str> {
-        p.segments.iter().map(|s| s.name.as_str()).collect()
+    fn names((_, e): &(Profiles, Engagement)) -> Vec<&str> {
+        e.names.iter().map(String::as_str).collect()
     }
 
     fn no_digits(names: &[String]) {
@@ -384,17 +390,23 @@ mod tests {
 
     #[test]
     fn same_activities_are_told_apart_by_their_next_part() {
-        let p = run(
+        let (p, e) = run(
             &fixture(),
             &["Interest in co-design", "Preferred channel"],
             BTreeMap::new(),
         );
-        let mut segments = p.segments.clone();
-        let first = segments[0].brief.activities[0].clone();
-        for s in &mut segments {
-            s.brief.activities = vec![first.clone()];
+        let mut briefs = e.briefs.clone();
+        let first = briefs[0].activities[0].clone();
+        for b in &mut briefs {
+            b.activities = vec![first.clone()];
         }
-        let got = name_segments(&segments, &p.overall, &p.activities, &BTreeMap::new());
+        let got = name_segments(
+            &p.segments,
+            &briefs,
+            &p.overall,
+            &e.activities,
+            &BTreeMap::new(),
+        );
         assert_eq!(
             got,
             [
@@ -408,13 +420,12 @@ mod tests {
     #[test]
     fn caller_names_win_and_a_clash_is_resolved_without_a_suffix() {
         let given = BTreeMap::from([(1, "Co-designers and community doers".to_string())]);
-        let p = run(&fixture(), &["Preferred channel"], given);
-        assert_eq!(p.segments[1].name, "Co-designers and community doers");
+        let (_, e) = run(&fixture(), &["Preferred channel"], given);
+        assert_eq!(e.names[1], "Co-designers and community doers");
         assert_eq!(
-            p.segments[0].name,
+            e.names[0],
             "Co-designers and community doers, Mostly Community event"
         );
-        assert_eq!(p.segments[1].brief.name, p.segments[1].name);
     }
 
     #[test]
@@ -449,10 +460,7 @@ mod tests {
             &["Interest in co-design", "Ways to help", "Preferred channel"],
             BTreeMap::new(),
         );
-        assert_eq!(
-            p.segments[1].name,
-            "Less engaged, most open to co-performing"
-        );
+        assert_eq!(p.1.names[1], "Less engaged, most open to co-performing");
     }
 
     #[test]
@@ -471,16 +479,19 @@ mod tests {
 
     #[test]
     fn identical_segments_are_told_apart_by_size_in_words() {
-        let p = run(&fixture(), &[], BTreeMap::new());
-        let mut segments = vec![
-            p.segments[1].clone(),
-            p.segments[1].clone(),
-            p.segments[1].clone(),
-        ];
+        let (p, e) = run(&fixture(), &[], BTreeMap::new());
+        let mut segments = vec![p.segments[1].clone(); 3];
         for (i, s) in segments.iter_mut().enumerate() {
             s.id = i as u32;
         }
-        let got = name_segments(&segments, &p.overall, &p.activities, &BTreeMap::new());
+        let briefs = vec![e.briefs[1].clone(); 3];
+        let got = name_segments(
+            &segments,
+            &briefs,
+            &p.overall,
+            &e.activities,
+            &BTreeMap::new(),
+        );
         let unique: BTreeSet<&String> = got.iter().collect();
         assert_eq!(unique.len(), 3, "{got:?}");
         assert_eq!(got[1], format!("{}, the second group", got[0]));

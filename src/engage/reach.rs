@@ -24,10 +24,13 @@ use super::phrases::mentions;
 use super::recognise::Recognition;
 use super::vocabulary::VOCABULARIES;
 use super::wording::{and_list, question_words};
-use crate::profile::{
-    DESCRIPTOR_MIN_INDEX, DESCRIPTOR_TOP, DISTINCT_SD, GroupProfile, QuestionProfile,
-};
+use crate::profile::{DISTINCT_SD, GroupProfile, QuestionProfile};
 use crate::survey::ColumnKind;
+
+/// A descriptor level characterises a segment when its index is at least this...
+pub const DESCRIPTOR_MIN_INDEX: f64 = 120.0;
+/// ...and at most this many descriptors are listed per segment.
+pub const DESCRIPTOR_TOP: usize = 5;
 
 /// True when a question asks how people like to be reached.
 pub fn is_channel_question(question: &str) -> bool {

@@ -180,8 +180,8 @@ pub fn unmatched_activity_like(survey: &Survey, recognition: &Recognition) -> Ve
 
 /// Maps the survey's questions to activities. `explicit` (column name →
 /// activity) wins over recognition; `clustered` names the clustered questions.
-/// Explicit names that are not columns are ignored here (the profile options
-/// check rejects them).
+/// Explicit names that are not columns are ignored here (the check of
+/// [`engage`](super::engage) rejects them).
 pub fn recognise(
     survey: &Survey,
     explicit: &BTreeMap<String, Activity>,

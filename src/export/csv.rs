@@ -82,12 +82,13 @@ pub fn assignments_csv(
 }
 
 /// The profiles with segments as columns: rows are question / option-or-level
-/// / statistic, columns all respondents then each segment by name. Figures
+/// / statistic, columns all respondents then each segment by its name in
+/// `names` (segment `i` is `names[i]`). Figures
 /// from fewer than `min_group_size` respondents are suppressed (see
 /// [`suppressed`](super::suppressed)). Shares are percentages (1 decimal),
 /// means and sds 2 decimals, indices whole numbers.
-pub fn profiles_csv(profiles: &Profiles, min_group_size: u32) -> String {
-    let table = profile_table(profiles, min_group_size);
+pub fn profiles_csv(profiles: &Profiles, names: &[String], min_group_size: u32) -> String {
+    let table = profile_table(profiles, names, min_group_size);
     let mut out = line(&table.header);
     for row in &table.rows {
         out.push_str(&line(row));
@@ -98,8 +99,8 @@ pub fn profiles_csv(profiles: &Profiles, min_group_size: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::testing::{ASSIGNMENTS, fixture};
-    use crate::profile::{ProfileOptions, profile};
+    use crate::engage::fixture_engagement;
+    use crate::profile::testing::fixture;
 
     #[test]
     fn numbers_stay_numbers() {
@@ -148,13 +149,9 @@ mod tests {
 
     #[test]
     fn profiles_csv_layout_and_suppression() {
-        let options = ProfileOptions {
-            min_group_size: 3,
-            names: [(1, "=Doers".to_string())].into(),
-            ..ProfileOptions::default()
-        };
-        let p = profile(&fixture(), &ASSIGNMENTS, None, &options).expect("valid fixture");
-        let csv = profiles_csv(&p, 3);
+        let names = [(1, "=Doers".to_string())].into();
+        let (p, e) = fixture_engagement(&fixture(), 3, &[], names);
+        let csv = profiles_csv(&p, &e.names, 3);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],

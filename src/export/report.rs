@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::table::{Table as ProfileTable, profile_table, suppressed};
-use crate::engage::{BriefActivity, percent};
-use crate::profile::{Distinction, Distinctive, Profiles, SegmentProfile};
+use crate::engage::{Brief, BriefActivity, Recognition, percent};
+use crate::profile::{Distinction, Distinctive, Profiles, SegmentFigures};
 
 /// One row of the table used to choose the number of segments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,8 +52,14 @@ pub struct ReportInput<'a> {
     pub k_selection: &'a [KSelectionRow],
     /// Stability figures, if computed.
     pub stability: &'a [StabilityFigure],
-    /// The profiles and briefs.
+    /// The profiles.
     pub profiles: &'a Profiles,
+    /// The segments' names, by id.
+    pub names: &'a [String],
+    /// The segments' briefs, by id.
+    pub briefs: &'a [Brief],
+    /// Which questions are about which activity.
+    pub activities: &'a Recognition,
 }
 
 /// Plain text blocks; renderers escape everything.
@@ -73,13 +79,19 @@ fn blocks(input: &ReportInput) -> Vec<Block> {
     let mut out = inputs(input);
     out.extend(k_selection(input.k_selection));
     out.extend(stability(input.stability));
-    out.extend(segments_table(input.profiles));
+    out.extend(segments_table(input));
     let p = input.profiles;
-    let table = profile_table(p, p.min_group_size);
-    for s in &p.segments {
-        out.extend(segment_section(s, &table, p.min_group_size));
+    let table = profile_table(p, input.names, p.min_group_size);
+    for (s, brief) in p.segments.iter().zip(input.briefs) {
+        let name = name(input, s);
+        out.extend(segment_section(s, name, brief, &table, p.min_group_size));
     }
     out
+}
+
+/// The name of segment `s`.
+fn name<'a>(input: &ReportInput<'a>, s: &SegmentFigures) -> &'a str {
+    input.names.get(s.id as usize).map_or("", String::as_str)
 }
 
 /// The title, the inputs of the run and its options.
@@ -150,7 +162,8 @@ fn stability(figures: &[StabilityFigure]) -> Vec<Block> {
 }
 
 /// One row per segment, and the questions no activity was recognised in.
-fn segments_table(p: &Profiles) -> Vec<Block> {
+fn segments_table(input: &ReportInput) -> Vec<Block> {
+    let p = input.profiles;
     let header = ["id", "name", "respondents", "share", "below threshold"].map(String::from);
     let rows = p
         .segments
@@ -158,7 +171,7 @@ fn segments_table(p: &Profiles) -> Vec<Block> {
         .map(|s| {
             vec![
                 s.id.to_string(),
-                s.name.clone(),
+                name(input, s).to_string(),
                 s.figures.size.to_string(),
                 percent(s.figures.share),
                 if s.below_min_size { "yes" } else { "no" }.into(),
@@ -169,10 +182,11 @@ fn segments_table(p: &Profiles) -> Vec<Block> {
         Block::Heading(2, "Segments".into()),
         Block::Table(header.to_vec(), rows),
     ];
-    if !p.activities.unrecognised.is_empty() {
+    let unrecognised = &input.activities.unrecognised;
+    if !unrecognised.is_empty() {
         out.push(Block::Paragraph(format!(
             "Questions not recognised as about a co-production activity: {}.",
-            p.activities.unrecognised.join("; ")
+            unrecognised.join("; ")
         )));
     }
     out
@@ -180,9 +194,15 @@ fn segments_table(p: &Profiles) -> Vec<Block> {
 
 /// One segment: its brief, what sets it apart and its column of the profile
 /// table; only a note when it is below the disclosure threshold.
-fn segment_section(s: &SegmentProfile, table: &ProfileTable, min: u32) -> Vec<Block> {
+fn segment_section(
+    s: &SegmentFigures,
+    name: &str,
+    b: &Brief,
+    table: &ProfileTable,
+    min: u32,
+) -> Vec<Block> {
     use Block::*;
-    let mut out = vec![Heading(2, format!("Segment {}: {}", s.id, s.name))];
+    let mut out = vec![Heading(2, format!("Segment {}: {name}", s.id))];
     if s.below_min_size {
         out.push(Paragraph(format!(
             "{} respondents, fewer than {min}: the brief and figures are suppressed.",
@@ -190,7 +210,6 @@ fn segment_section(s: &SegmentProfile, table: &ProfileTable, min: u32) -> Vec<Bl
         )));
         return out;
     }
-    let b = &s.brief;
     out.push(Paragraph(b.headline.clone()));
     out.push(Heading(3, "Activities of interest".into()));
     let activities = activities(&b.activities, min);
@@ -214,7 +233,7 @@ fn segment_section(s: &SegmentProfile, table: &ProfileTable, min: u32) -> Vec<Bl
         out.push(List(apart));
     }
     out.push(Heading(3, "Profile".into()));
-    out.push(segment_column(s, table));
+    out.push(segment_column(s, name, table));
     out
 }
 
@@ -271,13 +290,13 @@ fn apart(d: &Distinctive, min: u32) -> Vec<String> {
 }
 
 /// The profile table cut to the segment's column beside all respondents'.
-fn segment_column(s: &SegmentProfile, table: &ProfileTable) -> Block {
+fn segment_column(s: &SegmentFigures, name: &str, table: &ProfileTable) -> Block {
     let column = 4 + s.id as usize;
     let header = vec![
         table.header[0].clone(),
         table.header[1].clone(),
         table.header[2].clone(),
-        s.name.clone(),
+        name.to_string(),
         table.header[3].clone(),
     ];
     let rows = table
@@ -420,23 +439,19 @@ pub fn report_html(input: ReportInput) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::testing::{ASSIGNMENTS, fixture};
-    use crate::profile::{ProfileOptions, profile};
+    use crate::engage::{Engagement, fixture_engagement};
+    use crate::profile::testing::fixture;
 
     const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
-    fn hostile_profiles(min_group_size: u32) -> Profiles {
+    fn hostile_profiles(min_group_size: u32) -> (Profiles, Engagement) {
         let mut survey = fixture();
         survey.columns[1].name = HOSTILE.into();
-        let options = ProfileOptions {
-            min_group_size,
-            names: [(1, HOSTILE.to_string())].into(),
-            ..ProfileOptions::default()
-        };
-        profile(&survey, &ASSIGNMENTS, None, &options).expect("valid fixture")
+        let names = [(1, HOSTILE.to_string())].into();
+        fixture_engagement(&survey, min_group_size, &[], names)
     }
 
-    fn report(p: &Profiles, render: fn(ReportInput) -> String) -> String {
+    fn report((p, e): &(Profiles, Engagement), render: fn(ReportInput) -> String) -> String {
         let options = serde_json::json!({ "k": 2, "note": HOSTILE, "fence": "```" });
         render(ReportInput {
             file_name: HOSTILE,
@@ -456,6 +471,9 @@ mod tests {
                 value: 0.9,
             }],
             profiles: p,
+            names: &e.names,
+            briefs: &e.briefs,
+            activities: &e.activities,
         })
     }
 

@@ -21,7 +21,7 @@ pub enum ReportFormat {
 /// in the survey's order, with the segments' current names. Spreadsheet
 /// formulas are neutralised.
 pub fn run_assignments_csv(result: &Segmentation) -> String {
-    let names: Vec<String> = (0..result.k).map(|id| result.name_of(id)).collect();
+    let names = result.names();
     assignments_csv(&result.ids, &result.assignments, &names, &result.distances)
 }
 
@@ -39,7 +39,8 @@ pub fn assignment_csv(assignment: &Assignment) -> String {
 /// The profile table: segments as columns, cells from fewer than the
 /// disclosure threshold suppressed.
 pub fn run_profiles_csv(result: &Segmentation) -> String {
-    profiles_csv(&result.profiles, result.profiles.min_group_size)
+    let p = &result.profiles;
+    profiles_csv(p, &result.names(), p.min_group_size)
 }
 
 /// The report of the run: inputs, options, seed, input hash, k-selection
@@ -96,6 +97,7 @@ pub fn run_report(
             }
         }
     }
+    let names = result.names();
     let input = ReportInput {
         file_name,
         respondents: result.assignments.len(),
@@ -106,6 +108,9 @@ pub fn run_report(
         k_selection: &k_selection,
         stability: &stability,
         profiles: &result.profiles,
+        names: &names,
+        briefs: &result.briefs,
+        activities: &result.activities,
     };
     Ok(match format {
         ReportFormat::Html => report_html(input),

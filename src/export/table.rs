@@ -52,14 +52,20 @@ fn statistics(q: &QuestionProfile) -> Vec<(&'static str, Cell)> {
     out
 }
 
-pub(crate) fn profile_table(profiles: &Profiles, min_group_size: u32) -> Table {
+/// The table of `profiles`, whose segment `i` is called `names[i]`.
+pub(crate) fn profile_table(profiles: &Profiles, names: &[String], min_group_size: u32) -> Table {
     let groups = groups(profiles);
     let marker = suppressed(min_group_size);
     let min = min_group_size as usize;
     let mut header: Vec<String> = ["question", "answer", "statistic", "All respondents"]
         .map(String::from)
         .to_vec();
-    header.extend(profiles.segments.iter().map(|s| s.name.clone()));
+    header.extend(
+        profiles
+            .segments
+            .iter()
+            .map(|s| names.get(s.id as usize).cloned().unwrap_or_default()),
+    );
     let mut rows = Vec::new();
     let mut row = |question: &str, answer: &str, statistic: &str, cells: Vec<String>| {
         let mut r = vec![

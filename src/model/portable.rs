@@ -182,20 +182,38 @@ fn names_by_id(model: &Model) -> Result<Vec<String>, ModelError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::encode::{EncodeSpec, fit_encoding};
     use crate::testing::{likert, survey};
-    use crate::{KChoice, SegmentOptions, segment};
 
+    /// A model of two segments at either end of two questions, made without
+    /// the pipeline (which sits above this layer).
     fn model() -> (Model, Survey) {
         let s = survey(vec![
             likert("a", &[Some(1.0), Some(2.0), Some(5.0), Some(4.0)], 1.0, 5.0),
             likert("b", &[Some(5.0), Some(4.0), Some(1.0), Some(2.0)], 1.0, 5.0),
         ]);
-        let options = SegmentOptions {
-            k: KChoice::Fixed(2),
-            stability: false,
-            ..Default::default()
+        let columns = ["a".to_string(), "b".to_string()];
+        let spec = EncodeSpec {
+            columns: &columns,
+            weights: &Default::default(),
+            standardize: false,
+            centre_respondents: false,
+            respondent_weights: &[1.0; 4],
         };
-        (segment(&s, &options).unwrap().model(), s)
+        let (encoding, _) = fit_encoding(&s, &spec).unwrap();
+        let width = encoding.features.len();
+        let model = Model {
+            version: MODEL_VERSION.to_string(),
+            seed: 42,
+            k: 2,
+            input_hash: s.input_hash.clone(),
+            encoding,
+            weight_column: None,
+            centroids: vec![vec![0.0; width], vec![1.0; width]],
+            segment_ids: vec![0, 1],
+            names: vec!["Low".into(), "High".into()],
+        };
+        (model, s)
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub enum ProfileError {
     /// An option names a question the survey does not have.
     #[error("option {option} names {column:?}, which is not a question in the survey")]
     UnknownColumn {
-        /// The option (`clustered` or `activities`).
+        /// The option (`clustered`).
         option: &'static str,
         /// The name given.
         column: String,
@@ -75,20 +75,6 @@ pub enum ProfileError {
     /// `minGroupSize` is 0.
     #[error("minGroupSize must be at least 1")]
     MinGroupSizeZero,
-    /// `names` renames a segment that does not exist.
-    #[error("names renames segment {segment}, but there are only {k} segments")]
-    UnknownSegment {
-        /// The id given.
-        segment: u32,
-        /// Number of segments.
-        k: usize,
-    },
-    /// `names` gives a blank name.
-    #[error("names gives segment {segment} a blank name")]
-    BlankName {
-        /// The segment.
-        segment: u32,
-    },
     /// A column does not hold one answer per respondent, or an answer points
     /// outside its levels or options.
     #[error("question {column:?} has an answer that does not fit the survey (row {row})")]

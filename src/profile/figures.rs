@@ -7,9 +7,8 @@ use super::errors::ProfileError;
 use super::options::{Checked, DISTINCT_SD, DISTINCT_SHARE, DISTINCT_TOP, ProfileOptions};
 use super::types::{
     CategoryProfile, Distinction, Distinctive, GroupProfile, Profiles, QuestionProfile,
-    SegmentProfile,
+    SegmentFigures,
 };
-use crate::engage::{brief, name_segments, recognise};
 use crate::survey::{Column, ColumnKind, Scale, Survey, Values};
 
 /// Below this a standard deviation counts as 0.
@@ -63,35 +62,17 @@ pub fn profile(
         share: 0.0,
         questions: Vec::new(),
     });
-    let recognition = recognise(survey, &options.activities, &options.clustered);
     let min = options.min_group_size as usize;
-    let mut segments: Vec<SegmentProfile> = groups
+    let segments: Vec<SegmentFigures> = groups
         .into_iter()
         .enumerate()
-        .map(|(id, figures)| {
-            let id = id as u32;
-            SegmentProfile {
-                id,
-                name: String::new(),
-                below_min_size: figures.size < min,
-                distinctive: distinctive(&figures, &overall),
-                brief: brief(
-                    survey,
-                    &recognition,
-                    &overall,
-                    id,
-                    &figures,
-                    options.min_group_size,
-                ),
-                figures,
-            }
+        .map(|(id, figures)| SegmentFigures {
+            id: id as u32,
+            below_min_size: figures.size < min,
+            distinctive: distinctive(&figures, &overall),
+            figures,
         })
         .collect();
-    let names = name_segments(&segments, &overall, &recognition, &options.names);
-    for (segment, name) in segments.iter_mut().zip(names) {
-        segment.brief.name.clone_from(&name);
-        segment.name = name;
-    }
     Ok(Profiles {
         respondents: survey.respondents,
         assigned: overall.size,
@@ -99,7 +80,6 @@ pub fn profile(
         min_group_size: options.min_group_size,
         overall,
         segments,
-        activities: recognition,
     })
 }
 
@@ -576,7 +556,6 @@ mod tests {
             question(&p.segments[1].figures, "Interest in co-design").mean,
             None
         );
-        assert_eq!(p.segments[1].name, "Empty segment");
     }
 
     #[test]
@@ -587,7 +566,6 @@ mod tests {
         assert_eq!(s0["belowMinSize"], false);
         assert_eq!(s0["weightedSize"], 3.0);
         assert!(s0["questions"][0]["topTwoShare"].is_number());
-        assert!(s0["brief"]["activities"][0]["comparison"].is_string());
         assert_eq!(json["minGroupSize"], 2);
     }
 }

@@ -1,5 +1,6 @@
 //! Segment profiles: per segment and overall, the figures of every question,
-//! and what sets each segment apart.
+//! and what sets each segment apart. Figures only: briefs and names are the
+//! engagement layer's, from these figures.
 
 mod errors;
 mod figures;
@@ -12,10 +13,9 @@ pub(crate) mod testing;
 pub use errors::ProfileError;
 pub use figures::profile;
 pub use options::{
-    ABOVE_AVERAGE_SD, DEFAULT_MIN_GROUP_SIZE, DESCRIPTOR_MIN_INDEX, DESCRIPTOR_TOP, DISTINCT_SD,
-    DISTINCT_SHARE, DISTINCT_TOP, MAX_SEGMENTS, ProfileOptions,
+    DEFAULT_MIN_GROUP_SIZE, DISTINCT_SD, DISTINCT_SHARE, DISTINCT_TOP, MAX_SEGMENTS, ProfileOptions,
 };
 pub use types::{
     CategoryProfile, Distinction, Distinctive, GroupProfile, Profiles, QuestionProfile,
-    SegmentProfile,
+    SegmentFigures,
 };

@@ -1,12 +1,11 @@
 //! The caller's options for [`profile`](super::profile), with every default in
 //! one place, and their check.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::errors::ProfileError;
-use crate::engage::Activity;
 use crate::survey::{ColumnKind, Survey, Values};
 
 /// Default disclosure threshold: figures from fewer respondents are suppressed
@@ -22,13 +21,6 @@ pub const DISTINCT_SD: f64 = 0.2;
 pub const DISTINCT_SHARE: f64 = 0.05;
 /// How many distinctive questions, and options/levels, are listed per direction.
 pub const DISTINCT_TOP: usize = 5;
-/// A segment cares about an activity "more than average" when the
-/// standardised difference of its interest is at least this.
-pub const ABOVE_AVERAGE_SD: f64 = 0.2;
-/// A descriptor level characterises a segment when its index is at least this...
-pub const DESCRIPTOR_MIN_INDEX: f64 = 120.0;
-/// ...and at most this many descriptors are listed per segment.
-pub const DESCRIPTOR_TOP: usize = 5;
 
 /// Options for profiling segments. Every field is optional in JSON
 /// (camelCase); the defaults are:
@@ -36,9 +28,7 @@ pub const DESCRIPTOR_TOP: usize = 5;
 /// | field | default |
 /// | --- | --- |
 /// | `clustered` | `[]` (every question is a descriptor) |
-/// | `activities` | `{}` (activities are recognised from names and labels) |
 /// | `minGroupSize` | 10 respondents |
-/// | `names` | `{}` (names are derived from each segment's activities) |
 /// | `segments` | the highest segment id + 1 |
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,12 +36,8 @@ pub const DESCRIPTOR_TOP: usize = 5;
 pub struct ProfileOptions {
     /// Names of the questions that were clustered; the others are descriptors.
     pub clustered: Vec<String>,
-    /// Column name → activity; wins over recognition.
-    pub activities: BTreeMap<String, Activity>,
     /// Disclosure threshold in respondents (at least 1).
     pub min_group_size: u32,
-    /// Segment id → the caller's name for it (not blank).
-    pub names: BTreeMap<u32, String>,
     /// Number of segments, so that segments no respondent is in still get a
     /// profile. Default: the highest segment id + 1.
     pub segments: Option<u32>,
@@ -61,9 +47,7 @@ impl Default for ProfileOptions {
     fn default() -> Self {
         ProfileOptions {
             clustered: Vec::new(),
-            activities: BTreeMap::new(),
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
-            names: BTreeMap::new(),
             segments: None,
         }
     }
@@ -150,31 +134,14 @@ impl ProfileOptions {
         if total <= 0.0 {
             return Err(ProfileError::ZeroTotalWeight);
         }
-        let known = |option: &'static str, column: &String| {
-            survey
-                .column(column)
-                .map(|_| ())
-                .ok_or_else(|| ProfileError::UnknownColumn {
-                    option,
-                    column: column.clone(),
-                })
-        };
-        for column in &self.clustered {
-            known("clustered", column)?;
-        }
-        for column in self.activities.keys() {
-            known("activities", column)?;
+        if let Some(column) = self.clustered.iter().find(|c| survey.column(c).is_none()) {
+            return Err(ProfileError::UnknownColumn {
+                option: "clustered",
+                column: column.clone(),
+            });
         }
         if self.min_group_size == 0 {
             return Err(ProfileError::MinGroupSizeZero);
-        }
-        for (&segment, name) in &self.names {
-            if segment as usize >= k {
-                return Err(ProfileError::UnknownSegment { segment, k });
-            }
-            if name.trim().is_empty() {
-                return Err(ProfileError::BlankName { segment });
-            }
         }
         for column in &survey.columns {
             check_answers(column, respondents)?;
@@ -244,12 +211,9 @@ mod tests {
         let o: ProfileOptions = serde_json::from_str("{}").unwrap_or_default();
         assert_eq!(o, ProfileOptions::default());
         assert_eq!(o.min_group_size, 10);
-        let o: ProfileOptions = serde_json::from_str(
-            r#"{"minGroupSize":5,"names":{"1":"Doers"},"activities":{"q":"coDesign"}}"#,
-        )
-        .unwrap_or_default();
-        assert_eq!((o.min_group_size, o.names[&1].as_str()), (5, "Doers"));
-        assert_eq!(o.activities["q"], Activity::CoDesign);
+        let o: ProfileOptions =
+            serde_json::from_str(r#"{"minGroupSize":5,"segments":3}"#).unwrap_or_default();
+        assert_eq!((o.min_group_size, o.segments), (5, Some(3)));
     }
 
     #[test]
@@ -374,17 +338,6 @@ mod tests {
                 column: "nope".into()
             })
         );
-        let o = ProfileOptions {
-            activities: BTreeMap::from([("nope".into(), Activity::CoDesign)]),
-            ..ProfileOptions::default()
-        };
-        assert!(matches!(
-            check(&o, &ASSIGNMENTS, None),
-            Err(ProfileError::UnknownColumn {
-                option: "activities",
-                ..
-            })
-        ));
     }
 
     #[test]
@@ -396,26 +349,6 @@ mod tests {
         assert_eq!(
             check(&o, &ASSIGNMENTS, None),
             Err(ProfileError::MinGroupSizeZero)
-        );
-    }
-
-    #[test]
-    fn rejects_bad_names() {
-        let o = ProfileOptions {
-            names: BTreeMap::from([(2, "X".into())]),
-            ..ProfileOptions::default()
-        };
-        assert_eq!(
-            check(&o, &ASSIGNMENTS, None),
-            Err(ProfileError::UnknownSegment { segment: 2, k: 2 })
-        );
-        let o = ProfileOptions {
-            names: BTreeMap::from([(1, "  ".into())]),
-            ..ProfileOptions::default()
-        };
-        assert_eq!(
-            check(&o, &ASSIGNMENTS, None),
-            Err(ProfileError::BlankName { segment: 1 })
         );
     }
 

@@ -4,11 +4,10 @@
 
 use serde::Serialize;
 
-use crate::engage::{Brief, Recognition};
 use crate::survey::ColumnKind;
 
-/// The profiles of every segment, and of all (assigned) respondents.
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+/// The profiles of every segment, and of all (assigned) respondents: figures
+/// only (the engagement layer words them into briefs and names).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profiles {
@@ -23,9 +22,7 @@ pub struct Profiles {
     /// All assigned respondents.
     pub overall: GroupProfile,
     /// One per segment id `0..k`, in id order (empty ids included, size 0).
-    pub segments: Vec<SegmentProfile>,
-    /// Which questions and options are about which activity.
-    pub activities: Recognition,
+    pub segments: Vec<SegmentFigures>,
 }
 
 /// The figures of a group of respondents (a segment, or everyone).
@@ -43,15 +40,13 @@ pub struct GroupProfile {
     pub questions: Vec<QuestionProfile>,
 }
 
-/// One segment: its figures, what sets it apart and its engagement brief.
+/// One segment's figures and what sets it apart.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SegmentProfile {
+pub struct SegmentFigures {
     /// The segment id (0-based, as in the assignments).
     pub id: u32,
-    /// A short plain-language name, unique within the result.
-    pub name: String,
     /// True when `size` is below `minGroupSize`: read with care, and exports
     /// suppress its figures.
     pub below_min_size: bool,
@@ -60,8 +55,6 @@ pub struct SegmentProfile {
     pub figures: GroupProfile,
     /// What sets the segment apart from all respondents.
     pub distinctive: Distinctive,
-    /// How to approach the segment.
-    pub brief: Brief,
 }
 
 /// The figures of one question within a group. Missing answers are excluded.

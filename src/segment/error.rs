@@ -5,6 +5,7 @@ use thiserror::Error;
 
 use crate::cluster::ClusterError;
 use crate::encode::EncodeError;
+use crate::engage::EngageError;
 use crate::profile::ProfileError;
 
 /// Why a segmentation could not be made.
@@ -149,4 +150,7 @@ pub enum SegmentError {
     /// Profiling the segments failed.
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    /// Briefing or naming the segments failed.
+    #[error(transparent)]
+    Engage(#[from] EngageError),
 }

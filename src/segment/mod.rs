@@ -1,10 +1,11 @@
 //! The pipeline: its options and their defaults, the one check of every
 //! option, its error, and the stages it runs: check options → encode → fit
 //! (or scan k) → carry over ids → assign every respondent → measure quality
-//! and stability → profile → summarise → project.
+//! and stability → profile → brief and name → summarise → project.
 
 mod check;
 mod error;
+mod json;
 mod options;
 mod rename;
 mod result;
@@ -12,12 +13,12 @@ mod stages;
 
 pub use check::{check_names_against_k, check_options};
 pub use error::SegmentError;
+pub use json::{BriefData, ProfilesData, SegmentProfileData, SegmentationData};
 pub use options::{
     AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
 };
 pub use result::{Progress, SegmentSummary, Segmentation};
 
-use crate::engage::with_stability;
 use crate::survey::Survey;
 use stages::rows;
 
@@ -63,24 +64,19 @@ pub fn segment_with_progress(
         stage: "Profiling the segments",
         fraction: 0.92,
     });
-    let mut profiles = stages::profile_segments(
+    let profiles = stages::profile_segments(survey, &assigned, &params, &encoded.encoding, k)?;
+    let engagement = stages::brief_and_name(
         survey,
-        &assigned,
+        &profiles,
         &params,
-        &encoded.encoding,
         carried.names,
-        k,
+        stability.as_ref(),
     )?;
-    if let Some(s) = &stability {
-        for (segment, &value) in profiles.segments.iter_mut().zip(&s.per_segment) {
-            with_stability(&mut segment.brief, Some(value));
-        }
-    }
     let weights = &params.respondent_weights;
     let segments = stages::summarise(
         &assigned,
         weights,
-        &profiles,
+        engagement.names,
         &carried.previous_ids,
         stability.as_ref(),
     );
@@ -107,6 +103,8 @@ pub fn segment_with_progress(
         weight_column: params.weight_column,
         input_hash: survey.input_hash.clone(),
         profiles,
+        briefs: engagement.briefs,
+        activities: engagement.activities,
         ids: survey.ids.clone(),
         options: options.clone(),
     })

@@ -54,13 +54,16 @@ impl Segmentation {
             .unwrap_or_default()
     }
 
+    /// Segment `id`'s name, in its one home: the summary (the profiles'
+    /// and briefs' names in the JSON are read from it).
+    /// Every segment's current name, by id (`0..k`).
+    pub fn names(&self) -> Vec<String> {
+        (0..self.k).map(|id| self.name_of(id)).collect()
+    }
+
     fn set_name(&mut self, id: u32, name: &str) {
         for s in self.segments.iter_mut().filter(|s| s.id == id) {
             s.name = name.to_string();
-        }
-        for p in self.profiles.segments.iter_mut().filter(|p| p.id == id) {
-            p.name = name.to_string();
-            p.brief.name = name.to_string();
         }
     }
 }
@@ -111,8 +114,11 @@ mod tests {
         result.rename(&names(&[(" 1 ", "  Doers ")])).unwrap();
         assert_eq!(result.name_of(1), "Doers");
         assert_eq!(result.name_of(0), other);
-        assert_eq!(result.profiles.segments[1].name, "Doers");
-        assert_eq!(result.profiles.segments[1].brief.name, "Doers");
+        let json = serde_json::to_value(&result).unwrap_or_default();
+        assert_eq!(json["segments"][1]["name"], "Doers");
+        assert_eq!(json["profiles"]["segments"][1]["name"], "Doers");
+        assert_eq!(json["profiles"]["segments"][1]["brief"]["name"], "Doers");
+        assert_eq!(result.names()[1], "Doers");
         assert_eq!(result.model().names[1], "Doers");
         assert_eq!(result.options.names["1"], "Doers");
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::options::SegmentOptions;
 use crate::encode::Encoding;
+use crate::engage::{Brief, Recognition};
 use crate::model::Model;
 use crate::profile::Profiles;
 use crate::project::Projection;
@@ -20,7 +21,8 @@ pub struct SegmentSummary {
     /// first, unless a `previous` model's ids carried over).
     pub id: u32,
     /// A short plain-language name from the segment's distinctive
-    /// activities (or the caller's, or the previous model's).
+    /// activities (or the caller's, or the previous model's). The one place a
+    /// segment's name is kept: the profiles and briefs show this one.
     pub name: String,
     /// The id this segment had in the `previous` model, when it matched one.
     pub previous_id: Option<u32>,
@@ -35,18 +37,10 @@ pub struct SegmentSummary {
     pub stability: Option<f64>,
 }
 
-/// The result of `segment`. Serialises to camelCase JSON; the encoding's
-/// fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
-/// at the top level.
-// In TypeScript this plain-data shape is `SegmentationData`, distinct from
-// the `Segmentation` class whose `toJSON()` returns it.
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(rename = "SegmentationData")
-)]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// The result of `segment`. Serialises to camelCase JSON in the shape of
+/// [`SegmentationData`](super::SegmentationData): each segment's profile
+/// carries its brief, and both show the segment's name from `segments`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Segmentation {
     /// Number of segments.
     pub k: u32,
@@ -59,7 +53,6 @@ pub struct Segmentation {
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: Vec<Vec<f64>>,
     /// The encoding: questions used and the features with their mapping back.
-    #[serde(flatten)]
     pub encoding: Encoding,
     /// Weighted sum of squared partial distances of respondents to their centroid.
     pub inertia: f64,
@@ -75,7 +68,7 @@ pub struct Segmentation {
     pub starts: u32,
     /// Quality measures at the chosen k.
     pub quality: Quality,
-    /// Size, share and stability per segment.
+    /// Name, size, share and stability per segment.
     pub segments: Vec<SegmentSummary>,
     /// The scan over k (present when k was `"auto"`).
     pub k_scan: Option<KScan>,
@@ -91,13 +84,15 @@ pub struct Segmentation {
     pub weight_column: Option<String>,
     /// Hash of the survey's input bytes.
     pub input_hash: String,
-    /// Per segment and overall figures, with engagement briefs.
+    /// Per segment and overall figures.
     pub profiles: Profiles,
+    /// How to approach each segment, in id order.
+    pub briefs: Vec<Brief>,
+    /// Which questions and options are about which activity.
+    pub activities: Recognition,
     /// Respondent identifiers in input order (not in the JSON: the survey has them).
-    #[serde(skip)]
     pub ids: Vec<String>,
     /// The options the segmentation was made with, as given (after their check).
-    #[serde(skip)]
     pub options: SegmentOptions,
 }
 
@@ -124,7 +119,7 @@ impl Segmentation {
             weight_column: self.weight_column.clone(),
             centroids: self.centroids.clone(),
             segment_ids: self.segments.iter().map(|s| s.id).collect(),
-            names: self.segments.iter().map(|s| s.name.clone()).collect(),
+            names: self.names(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The pipeline's stages, in the order `segment` runs them: encode, fit,
-//! carry over ids, assign, measure, profile, summarise, project. Each takes
+//! carry over ids, assign, measure, profile, brief and name, summarise,
+//! project. Each takes
 //! what the stages before it made and returns what it makes.
 
 use std::collections::BTreeMap;
@@ -14,6 +15,7 @@ use crate::cluster::{
     impute_means, kmeans_prepared, nearest,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
+use crate::engage::{EngageOptions, Engagement, engage, with_stability};
 use crate::model::{Model, match_segments};
 use crate::profile::{ProfileOptions, Profiles, profile};
 use crate::project::{Projection, project};
@@ -317,38 +319,58 @@ pub(super) fn measure(
     Ok((quality, Some(stability)))
 }
 
-/// The figures, briefs and names of the `k` segments (empty ones included);
-/// the caller's names win over the previous model's.
+/// The figures of the `k` segments (empty ones included).
 pub(super) fn profile_segments(
     survey: &Survey,
     assigned: &Assigned,
     params: &SegmentParams,
     encoding: &Encoding,
-    previous_names: BTreeMap<u32, String>,
     k: usize,
 ) -> Result<Profiles, SegmentError> {
-    let mut names = previous_names;
-    names.extend(params.names.clone());
     let options = ProfileOptions {
         clustered: encoding.columns.iter().map(|c| c.name.clone()).collect(),
-        activities: params.activities.clone(),
         min_group_size: params.min_group_size,
-        names,
         segments: Some(k as u32),
     };
     let weights = Some(params.respondent_weights.as_slice());
     Ok(profile(survey, &assigned.assignments, weights, &options)?)
 }
 
-/// Size, share, name and stability of each of the `k` segments.
+/// The briefs and names of the profiled segments (the caller's names win
+/// over the previous model's), with a caution in the brief of each segment
+/// too unstable to act on.
+pub(super) fn brief_and_name(
+    survey: &Survey,
+    profiles: &Profiles,
+    params: &SegmentParams,
+    previous_names: BTreeMap<u32, String>,
+    stability: Option<&Stability>,
+) -> Result<Engagement, SegmentError> {
+    let mut names = previous_names;
+    names.extend(params.names.clone());
+    let options = EngageOptions {
+        activities: params.activities.clone(),
+        names,
+    };
+    let mut engagement = engage(survey, profiles, &options)?;
+    if let Some(s) = stability {
+        for (brief, &value) in engagement.briefs.iter_mut().zip(&s.per_segment) {
+            with_stability(brief, Some(value));
+        }
+    }
+    Ok(engagement)
+}
+
+/// Size, share, name and stability of each of the `k` segments: `names[j]`
+/// is segment j's (this is where a segment's name is kept).
 pub(super) fn summarise(
     assigned: &Assigned,
     weights: &[f64],
-    profiles: &Profiles,
+    names: Vec<String>,
     previous_ids: &[Option<u32>],
     stability: Option<&Stability>,
 ) -> Vec<SegmentSummary> {
-    let k = profiles.segments.len();
+    let k = names.len();
     let mut sizes = vec![0u32; k];
     let mut masses = vec![0.0; k];
     for (a, w) in assigned.assignments.iter().zip(weights) {
@@ -358,13 +380,12 @@ pub(super) fn summarise(
         }
     }
     let total: f64 = masses.iter().sum();
-    profiles
-        .segments
-        .iter()
+    names
+        .into_iter()
         .enumerate()
-        .map(|(j, s)| SegmentSummary {
+        .map(|(j, name)| SegmentSummary {
             id: j as u32,
-            name: s.name.clone(),
+            name,
             previous_id: previous_ids.get(j).copied().flatten(),
             size: sizes[j],
             weighted_size: masses[j],
@@ -423,18 +444,12 @@ mod tests {
             distances: vec![0.0; 4],
             unassigned: 0,
         };
-        let profiles = profile_segments(
-            &s,
-            &assigned,
-            &params,
-            &encoded.encoding,
-            BTreeMap::new(),
-            3,
-        )
-        .unwrap();
+        let profiles = profile_segments(&s, &assigned, &params, &encoded.encoding, 3).unwrap();
         assert_eq!(profiles.segments.len(), 3);
-        assert_eq!(profiles.segments[2].name, "Empty segment");
-        let summary = summarise(&assigned, &[1.0; 4], &profiles, &[None; 3], None);
+        let engagement = brief_and_name(&s, &profiles, &params, BTreeMap::new(), None).unwrap();
+        assert_eq!(engagement.names[2], "Empty segment");
+        assert_eq!(engagement.briefs.len(), 3);
+        let summary = summarise(&assigned, &[1.0; 4], engagement.names, &[None; 3], None);
         let sizes: Vec<u32> = summary.iter().map(|s| s.size).collect();
         assert_eq!(sizes, [2, 2, 0]);
         assert_eq!(summary[2].share, 0.0);

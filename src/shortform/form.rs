@@ -113,12 +113,7 @@ pub fn form_segments(segmentation: &Segmentation) -> Vec<FormSegment> {
         .segments
         .iter()
         .map(|s| {
-            let brief = segmentation
-                .profiles
-                .segments
-                .iter()
-                .find(|p| p.id == s.id)
-                .map(|p| &p.brief);
+            let brief = segmentation.briefs.iter().find(|b| b.segment == s.id);
             FormSegment {
                 id: s.id,
                 name: s.name.clone(),

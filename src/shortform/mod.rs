@@ -13,12 +13,12 @@
 //! ```
 //! use std::collections::BTreeMap;
 //! use citizen_segments::shortform::{ShortFormOptions, assign_short_form, short_form};
-//! use citizen_segments::testing::{likert, survey};
+//! use citizen_segments::survey::{ImportOptions, parse_survey};
 //! use citizen_segments::{KChoice, SegmentOptions, segment};
 //!
-//! let planning = [Some(1.0), Some(2.0), Some(1.0), Some(5.0), Some(4.0), Some(5.0)];
-//! let peer = [Some(5.0), Some(5.0), Some(4.0), Some(1.0), Some(2.0), Some(1.0)];
-//! let s = survey(vec![likert("planning", &planning, 1.0, 5.0), likert("peer", &peer, 1.0, 5.0)]);
+//! let csv = "id,planning,peer\n\
+//!            r1,1,5\nr2,2,5\nr3,1,4\nr4,5,1\nr5,4,2\nr6,5,1\n";
+//! let s = parse_survey(csv.as_bytes(), &ImportOptions::default())?;
 //! let seg = segment(&s, &SegmentOptions { k: KChoice::Fixed(2), ..Default::default() })?;
 //! let options = ShortFormOptions { max_questions: Some(1), folds: Some(3), ..Default::default() };
 //! let form = short_form(&s, &seg, &options)?;

@@ -382,17 +382,13 @@ export interface SegmentRecall {
 }
 
 /**
- * How to approach one segment.
+ * How to approach one segment (its name is kept with the segment).
  */
 export interface Brief {
     /**
      * The segment id.
      */
     segment: number;
-    /**
-     * The segment's name.
-     */
-    name: string;
     /**
      * True when the segment is smaller than `minGroupSize`.
      */
@@ -423,6 +419,16 @@ export interface Brief {
      * Says plainly when the segment is too small or too unstable to act on.
      */
     caution: string | undefined;
+}
+
+/**
+ * How to approach one segment, with its name.
+ */
+export interface BriefData extends Brief {
+    /**
+     * The segment's name.
+     */
+    name: string;
 }
 
 /**
@@ -689,6 +695,25 @@ export interface Distinction {
 }
 
 /**
+ * One segment's figures and what sets it apart.
+ */
+export interface SegmentFigures extends GroupProfile {
+    /**
+     * The segment id (0-based, as in the assignments).
+     */
+    id: number;
+    /**
+     * True when `size` is below `minGroupSize`: read with care, and exports
+     * suppress its figures.
+     */
+    belowMinSize: boolean;
+    /**
+     * What sets the segment apart from all respondents.
+     */
+    distinctive: Distinctive;
+}
+
+/**
  * One segment's size and stability.
  */
 export interface SegmentSummary {
@@ -699,7 +724,8 @@ export interface SegmentSummary {
     id: number;
     /**
      * A short plain-language name from the segment's distinctive
-     * activities (or the caller's, or the previous model's).
+     * activities (or the caller's, or the previous model's). The one place a
+     * segment's name is kept: the profiles and briefs show this one.
      */
     name: string;
     /**
@@ -726,30 +752,18 @@ export interface SegmentSummary {
 }
 
 /**
- * One segment: its figures, what sets it apart and its engagement brief.
+ * One segment: its figures, what sets it apart, its name and its
+ * engagement brief.
  */
-export interface SegmentProfile extends GroupProfile {
-    /**
-     * The segment id (0-based, as in the assignments).
-     */
-    id: number;
+export interface SegmentProfileData extends SegmentFigures {
     /**
      * A short plain-language name, unique within the result.
      */
     name: string;
     /**
-     * True when `size` is below `minGroupSize`: read with care, and exports
-     * suppress its figures.
-     */
-    belowMinSize: boolean;
-    /**
-     * What sets the segment apart from all respondents.
-     */
-    distinctive: Distinctive;
-    /**
      * How to approach the segment.
      */
-    brief: Brief;
+    brief: BriefData;
 }
 
 /**
@@ -759,9 +773,7 @@ export interface SegmentProfile extends GroupProfile {
  * | field | default |
  * | --- | --- |
  * | `clustered` | `[]` (every question is a descriptor) |
- * | `activities` | `{}` (activities are recognised from names and labels) |
  * | `minGroupSize` | 10 respondents |
- * | `names` | `{}` (names are derived from each segment's activities) |
  * | `segments` | the highest segment id + 1 |
  */
 export interface ProfileOptions {
@@ -770,17 +782,9 @@ export interface ProfileOptions {
      */
     clustered?: string[];
     /**
-     * Column name → activity; wins over recognition.
-     */
-    activities?: Record<string, Activity>;
-    /**
      * Disclosure threshold in respondents (at least 1).
      */
     minGroupSize?: number;
-    /**
-     * Segment id → the caller's name for it (not blank).
-     */
-    names?: Record<number, string>;
     /**
      * Number of segments, so that segments no respondent is in still get a
      * profile. Default: the highest segment id + 1.
@@ -1054,7 +1058,7 @@ export interface Scale {
 /**
  * The profiles of every segment, and of all (assigned) respondents.
  */
-export interface Profiles {
+export interface ProfilesData {
     /**
      * Respondents in the survey.
      */
@@ -1078,7 +1082,7 @@ export interface Profiles {
     /**
      * One per segment id `0..k`, in id order (empty ids included, size 0).
      */
-    segments: SegmentProfile[];
+    segments: SegmentProfileData[];
     /**
      * Which questions and options are about which activity.
      */
@@ -1086,9 +1090,8 @@ export interface Profiles {
 }
 
 /**
- * The result of `segment`. Serialises to camelCase JSON; the encoding's
- * fields (`columns`, `features`, `standardize`, `centreRespondents`) appear
- * at the top level.
+ * The result of `segment`, as plain data. The encoding's fields (`columns`,
+ * `features`, `standardize`, `centreRespondents`) appear at the top level.
  */
 export interface SegmentationData extends Encoding {
     /**
@@ -1138,7 +1141,7 @@ export interface SegmentationData extends Encoding {
      */
     quality: Quality;
     /**
-     * Size, share and stability per segment.
+     * Name, size, share and stability per segment.
      */
     segments: SegmentSummary[];
     /**
@@ -1172,7 +1175,7 @@ export interface SegmentationData extends Encoding {
     /**
      * Per segment and overall figures, with engagement briefs.
      */
-    profiles: Profiles;
+    profiles: ProfilesData;
 }
 
 /**
