@@ -1,13 +1,16 @@
 //! The pipeline: its options and their defaults, the one check of every
 //! option, its error, and the stages it runs: check options → encode → fit
 //! (or scan k) → carry over ids → assign every respondent → measure quality
-//! and stability → profile → summarise → project.
+//! and stability → profile → summarise → project. Which columns are
+//! clustered (the basis), profiled only (descriptors) or left out is decided
+//! with the options check, from `engage`'s default roles.
 
 mod check;
 mod error;
 mod options;
 mod rename;
 mod result;
+mod roles;
 mod stages;
 
 pub use check::{check_names_against_k, check_options};
@@ -90,6 +93,7 @@ pub fn segment_with_progress(
         assignments: assigned.assignments,
         distances: assigned.distances,
         centroids: rows(&clustering.centroids),
+        roles: params.roles,
         encoding: encoded.encoding,
         inertia: clustering.inertia,
         iterations: clustering.iterations,

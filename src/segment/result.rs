@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::options::SegmentOptions;
 use crate::encode::Encoding;
+use crate::engage::ColumnRole;
 use crate::model::Model;
 use crate::profile::Profiles;
 use crate::project::Projection;
@@ -58,6 +59,10 @@ pub struct Segmentation {
     pub distances: Vec<f64>,
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: Vec<Vec<f64>>,
+    /// Every column's role in this run (basis: clustered; descriptor:
+    /// profiled, not clustered; left out: neither) and the reason for it, in
+    /// the survey's column order.
+    pub roles: Vec<ColumnRole>,
     /// The encoding: questions used and the features with their mapping back.
     #[serde(flatten)]
     pub encoding: Encoding,

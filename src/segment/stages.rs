@@ -2,6 +2,7 @@
 //! carry over ids, assign, measure, profile, summarise, project. Each takes
 //! what the stages before it made and returns what it makes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ndarray::{Array2, Axis};
@@ -18,7 +19,7 @@ use crate::model::{Model, match_segments};
 use crate::profile::{ProfileOptions, Profiles, profile};
 use crate::project::{Projection, project};
 use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
-use crate::survey::{Survey, Warning, WarningCode};
+use crate::survey::{Column, ColumnKind, Survey, Warning, WarningCode};
 
 /// A warning of the pipeline (about no one column or row).
 pub(super) fn warning(code: WarningCode, message: String) -> Warning {
@@ -317,7 +318,8 @@ pub(super) fn measure(
     Ok((quality, Some(stability)))
 }
 
-/// The figures, briefs and names of the `k` segments (empty ones included);
+/// The figures, briefs and names of the `k` segments (empty ones included),
+/// from the basis and descriptor columns (left-out ones are not profiled);
 /// the caller's names win over the previous model's.
 pub(super) fn profile_segments(
     survey: &Survey,
@@ -329,15 +331,53 @@ pub(super) fn profile_segments(
 ) -> Result<Profiles, SegmentError> {
     let mut names = previous_names;
     names.extend(params.names.clone());
+    let profiled = without_left_out(survey, &params.left_out);
+    let mut activities = params.activities.clone();
+    activities.retain(|column, _| !params.left_out.contains(column));
     let options = ProfileOptions {
         clustered: encoding.columns.iter().map(|c| c.name.clone()).collect(),
-        activities: params.activities.clone(),
+        activities,
         min_group_size: params.min_group_size,
         names,
         segments: Some(k as u32),
     };
     let weights = Some(params.respondent_weights.as_slice());
-    Ok(profile(survey, &assigned.assignments, weights, &options)?)
+    Ok(profile(
+        &profiled,
+        &assigned.assignments,
+        weights,
+        &options,
+    )?)
+}
+
+/// `survey` without the `left_out` columns that the profile would otherwise
+/// describe (ids, free text and metadata it skips anyway), copied only when
+/// there is one.
+fn without_left_out<'a>(survey: &'a Survey, left_out: &[String]) -> Cow<'a, Survey> {
+    let profiled_kind = |c: &Column| {
+        !matches!(
+            c.kind,
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+        )
+    };
+    let drops = |c: &Column| profiled_kind(c) && left_out.contains(&c.name);
+    if !survey.columns.iter().any(drops) {
+        return Cow::Borrowed(survey);
+    }
+    Cow::Owned(Survey {
+        respondents: survey.respondents,
+        columns: survey
+            .columns
+            .iter()
+            .filter(|c| !drops(c))
+            .cloned()
+            .collect(),
+        warnings: Vec::new(),
+        ids: survey.ids.clone(),
+        id_column: survey.id_column.clone(),
+        delimiter: survey.delimiter,
+        input_hash: survey.input_hash.clone(),
+    })
 }
 
 /// Size, share, name and stability of each of the `k` segments.
