@@ -7,7 +7,7 @@ use super::error::SegmentError;
 use super::options::{
     KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
 };
-use super::roles::column_roles;
+use super::roles::decide_roles;
 use crate::cluster::{MAX_K, check_limits};
 use crate::survey::{ColumnKind, Survey, Values};
 
@@ -29,7 +29,7 @@ pub fn check_options(
     let k = check_k(options)?;
     check_fit_settings(options)?;
     let respondent_weights = respondent_weights(options.weight_column.as_deref(), survey)?;
-    let roles = column_roles(options, survey)?;
+    let roles = decide_roles(options, survey)?;
     let columns = roles.basis;
     let weights = question_weights(&options.weights, &columns, survey)?;
     check_activities(&options.activities, survey)?;

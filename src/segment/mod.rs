@@ -20,9 +20,20 @@ pub use options::{
 };
 pub use result::{Progress, SegmentSummary, Segmentation};
 
-use crate::engage::with_stability;
+use crate::engage::{ColumnRole, with_stability};
 use crate::survey::Survey;
 use stages::rows;
+
+/// Every column's role (basis, descriptor or left out) and the reason, as
+/// [`segment`] would use them with `options` (the page shows them before a
+/// run). Refuses what `segment` refuses about `columns`, `basis` and
+/// `descriptors`.
+pub fn column_roles(
+    survey: &Survey,
+    options: &SegmentOptions,
+) -> Result<Vec<ColumnRole>, SegmentError> {
+    Ok(roles::decide_roles(options, survey)?.roles)
+}
 
 /// Segment the respondents of `survey` with k-means as `options` say.
 ///

@@ -33,7 +33,7 @@ struct Chosen<'a> {
 /// The roles of every column of `survey` under `options`. Unknown names,
 /// a basis given twice in two ways, a column in both roles, and columns
 /// that cannot be clustered or profiled are refused, naming the column.
-pub(super) fn column_roles(
+pub(super) fn decide_roles(
     options: &SegmentOptions,
     survey: &Survey,
 ) -> Result<Roles, SegmentError> {
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn by_default_the_sample_clusters_on_its_basis_and_profiles_its_descriptors() {
-        let roles = column_roles(&SegmentOptions::default(), &sample()).unwrap();
+        let roles = decide_roles(&SegmentOptions::default(), &sample()).unwrap();
         assert_eq!(roles.basis.len(), 8);
         assert!(
             roles
@@ -208,7 +208,7 @@ mod tests {
             basis: names(&["co_design", "age_band"]),
             ..Default::default()
         };
-        let roles = column_roles(&options, &sample()).unwrap();
+        let roles = decide_roles(&options, &sample()).unwrap();
         assert_eq!(roles.basis, ["co_design", "age_band"]);
         let planning = &roles.roles[1];
         assert_eq!(
@@ -228,7 +228,7 @@ mod tests {
             descriptors: names(&["area", "co_financing"]),
             ..Default::default()
         };
-        let roles = column_roles(&options, &sample()).unwrap();
+        let roles = decide_roles(&options, &sample()).unwrap();
         assert_eq!(roles.basis.len(), 7);
         assert!(!roles.basis.contains(&"co_financing".to_string()));
         assert_eq!(of(&roles, Role::Descriptor), ["co_financing", "area"]);
@@ -245,7 +245,7 @@ mod tests {
             descriptors: names(&["area"]),
             ..Default::default()
         };
-        let roles = column_roles(&options, &sample()).unwrap();
+        let roles = decide_roles(&options, &sample()).unwrap();
         assert_eq!(roles.basis, ["co_design"]);
         assert_eq!(of(&roles, Role::Descriptor), ["area"]);
         assert_eq!(roles.left_out.len(), 11);
@@ -260,7 +260,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            column_roles(&same, &sample()).unwrap().basis,
+            decide_roles(&same, &sample()).unwrap().basis,
             ["co_planning", "co_design"]
         );
         let differ = SegmentOptions {
@@ -268,7 +268,7 @@ mod tests {
             basis: names(&["co_planning"]),
             ..Default::default()
         };
-        let e = column_roles(&differ, &sample()).unwrap_err();
+        let e = decide_roles(&differ, &sample()).unwrap_err();
         assert_eq!(
             e.to_string(),
             "columns and basis both give the questions to cluster, but differ \
@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn unknown_names_and_impossible_roles_are_refused_naming_the_column() {
-        let refuse = |options: SegmentOptions| column_roles(&options, &sample()).unwrap_err();
+        let refuse = |options: SegmentOptions| decide_roles(&options, &sample()).unwrap_err();
         let e = refuse(SegmentOptions {
             basis: names(&["co_design", "nope"]),
             ..Default::default()
