@@ -5,13 +5,19 @@
 // plus the mess real exports have ("Don't know", blanks, free text with commas
 // and quotes). Seeded, so the committed file is reproducible:
 //
-//   node scripts/make-sample.mjs [out.csv] [respondents] [seed]
+//   node scripts/make-sample.mjs [out.csv] [respondents] [seed] [planted.txt]
+//
+// With a fourth argument it also writes each respondent's planted segment
+// (0-3, in file order, comma-separated on one line): the committed
+// tests/fixtures/sample-planted.txt, against which the tests check that the
+// default segmentation recovers the planted segments.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const out = process.argv[2] ?? fileURLToPath(new URL("../www/public/sample-survey.csv", import.meta.url));
 const respondents = Number(process.argv[3] ?? 1500);
 const seed = Number(process.argv[4] ?? 20261129);
+const plantedOut = process.argv[5];
 
 // mulberry32: a small, well-known 32-bit generator; enough for sample data.
 function rng(s) {
@@ -123,8 +129,11 @@ const SEGMENTS = [
 const quote = (cell) => (/[",\n\r;]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 const header = ["respondent_id", ...ACTIVITIES, "benefits", "age_band", "area", "preferred_channel", "comments"];
 const lines = [header.join(",")];
+const planted = [];
 for (let i = 0; i < respondents; i++) {
-  const s = SEGMENTS[pick(SEGMENTS.map((x) => x.share))];
+  const segment = pick(SEGMENTS.map((x) => x.share));
+  planted.push(segment);
+  const s = SEGMENTS[segment];
   const id = `R${String(10001 + i)}`;
   const answers = s.interest.map((mean) => {
     const r = random();
@@ -142,4 +151,5 @@ for (let i = 0; i < respondents; i++) {
   lines.push([id, ...answers, benefits, age, area, channel, comment].map(quote).join(","));
 }
 writeFileSync(out, lines.join("\n") + "\n");
+if (plantedOut) writeFileSync(plantedOut, planted.join(",") + "\n");
 console.log(`wrote ${respondents} respondents to ${out}`);

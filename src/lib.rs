@@ -49,6 +49,16 @@
 //!
 //! In JavaScript the same options are written in camelCase, e.g.
 //! `{ k: "auto", kMax: 6, weightColumn: "weight" }`.
+//!
+//! # Roles
+//!
+//! Segments are built on the **basis** questions only (what people want,
+//! think and value); **descriptors** (who they are, where they live, how to
+//! reach them) are profiled and used in the briefs, not clustered; ids, free
+//! text and metadata are left out. `engage::default_roles` gives each
+//! column's default role with its reason, the options `basis` and
+//! `descriptors` change them, and `Segmentation::roles` reports the roles a
+//! run used (`segment::column_roles` gives them before a run).
 #![warn(missing_docs)]
 
 pub mod cluster;

@@ -9,6 +9,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::cluster::{MatrixClustering, MatrixOptions, kmeans_matrix};
+use crate::engage::ColumnRole;
 use crate::export::{self, ReportFormat};
 use crate::model::{Assignment, Model};
 use crate::segment::{self, Progress, SegmentOptions};
@@ -143,6 +144,23 @@ impl Survey {
     #[wasm_bindgen(getter)]
     pub fn delimiter(&self) -> String {
         char::from(self.0.delimiter).to_string()
+    }
+
+    /// Every column's role and the reason for it, as `segment` would use
+    /// them with these options: `"basis"` (segments are built on it),
+    /// `"descriptor"` (described in the profiles and briefs, not clustered)
+    /// or `"leftOut"` (neither). Without options, the default roles. Throws
+    /// an `Error` naming an unknown column, or one given two roles.
+    #[wasm_bindgen(unchecked_return_type = "ColumnRole[]")]
+    pub fn roles(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: Option<
+            Ts<SegmentOptions>,
+        >,
+    ) -> Result<JsValue, JsError> {
+        let options: SegmentOptions = from_js(options)?;
+        let roles: Vec<ColumnRole> = segment::column_roles(&self.0, &options)?;
+        to_js(&roles)
     }
 
     /// FNV-1a 64-bit hash of the input bytes, as 16 hex digits.

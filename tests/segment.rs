@@ -38,6 +38,11 @@ fn three_groups() -> Survey {
     ])
 }
 
+/// Every column's name, to cluster on all of them.
+fn every_question(s: &Survey) -> Vec<String> {
+    s.columns.iter().map(|c| c.name.clone()).collect()
+}
+
 fn fixed(k: u32) -> SegmentOptions {
     SegmentOptions {
         k: KChoice::Fixed(k),
@@ -235,7 +240,12 @@ fn fewer_respondents_than_k_is_rejected() {
 #[test]
 fn model_round_trip_assigns_identically() {
     let s = three_groups();
-    let seg = segment(&s, &fixed(3)).unwrap();
+    // The categorical area is a descriptor by default: cluster on it too.
+    let options = SegmentOptions {
+        basis: Some(every_question(&s)),
+        ..fixed(3)
+    };
+    let seg = segment(&s, &options).unwrap();
     let model = seg.model();
     assert_eq!(model.version, env!("CARGO_PKG_VERSION"));
     let json = serde_json::to_string(&model).unwrap();
@@ -324,6 +334,7 @@ fn json_shape_is_camel_case() {
         &SegmentOptions {
             k_max: 3,
             stability_runs: 1,
+            basis: Some(every_question(&s)),
             ..Default::default()
         },
     )
@@ -351,6 +362,7 @@ fn json_shape_is_camel_case() {
         "unassigned",
         "weightColumn",
         "inputHash",
+        "roles",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
@@ -358,6 +370,8 @@ fn json_shape_is_camel_case() {
     assert!(v["stability"]["ariSeeds"].is_array());
     assert!(v["segments"][0]["weightedSize"].is_number());
     assert!(v["features"][1]["option"].is_string());
+    assert_eq!(v["roles"][1]["role"], "basis");
+    assert_eq!(v["roles"][1]["reason"], "chosen as basis");
     let m = serde_json::to_value(seg.model()).unwrap();
     for key in [
         "version",
@@ -381,6 +395,7 @@ fn options_reach_the_encoding_and_quality() {
             standardize: true,
             centre_respondents: true,
             weights: [("area".to_string(), 0.0)].into(),
+            basis: Some(every_question(&s)),
             silhouette_sample: 6,
             k_max: 4,
             stability: false,
@@ -553,7 +568,7 @@ fn large() -> Survey {
 }
 
 #[test]
-fn names_min_group_size_and_activities_are_refused_before_any_k_means() {
+fn names_min_group_size_activities_and_roles_are_refused_before_any_k_means() {
     use citizen_segments::engage::Activity;
     use citizen_segments::segment::segment_with_progress;
     let s = large();
@@ -585,6 +600,36 @@ fn names_min_group_size_and_activities_are_refused_before_any_k_means() {
                 ..Default::default()
             },
             "unknown column(s) in activities: q9",
+        ),
+        (
+            SegmentOptions {
+                basis: Some(vec!["q1".into(), "ward".into()]),
+                ..Default::default()
+            },
+            "unknown column(s) in basis: ward",
+        ),
+        (
+            SegmentOptions {
+                descriptors: Some(vec!["age".into()]),
+                ..Default::default()
+            },
+            "unknown column(s) in descriptors: age",
+        ),
+        (
+            SegmentOptions {
+                columns: Some(vec!["q1".into()]),
+                basis: Some(vec!["q2".into()]),
+                ..Default::default()
+            },
+            "columns and basis both give the questions to cluster, but differ (columns: q1; basis: q2): give one of them",
+        ),
+        (
+            SegmentOptions {
+                basis: Some(vec!["q1".into()]),
+                descriptors: Some(vec!["q1".into()]),
+                ..Default::default()
+            },
+            "column q1 is in both basis and descriptors: a column is clustered or profiled, not both",
         ),
     ];
     for (options, message) in cases {

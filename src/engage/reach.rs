@@ -238,7 +238,7 @@ pub fn reach_sentence(descriptors: &[BriefDescriptor], segment: &GroupProfile) -
     } else if others.is_empty() {
         return "No channel or descriptor sets them apart: reach them through the survey's own invitation, re-contacting respondents who agreed to be contacted.".into();
     } else {
-        "No channel question sets them apart; find them by who they are".into()
+        "No channel question sets them apart: reach them by who they are".into()
     };
     if !others.is_empty() {
         out.push_str(&format!("; over-represented: {}", and_list(&others)));

@@ -3,8 +3,8 @@
 //! left out, each with the reason in plain words.
 //!
 //! Rules, in order:
-//! 1. `id` and `text` columns are left out (identifiers and free text are
-//!    never answers);
+//! 1. `id`, `text` and `metadata` columns are left out (identifiers, free
+//!    text and survey-tool metadata are never answers);
 //! 2. a column about a recognised activity (the whole column or an option)
 //!    is basis;
 //! 3. a column whose wording is about reaching people (a vocabulary's
@@ -14,11 +14,14 @@
 //!    basis when the survey asks about activities; when it asks about none,
 //!    its Likert (attitude) questions are the basis, and when it has none of
 //!    those either, its numeric questions;
-//!
-//! Not yet wired into the pipeline's default columns or the JS options (see
-//! issue 11): a pure function the review step and the options check can use.
 //! 5. everything else (categorical, and numbers in a survey with attitude
-//!    questions) is a descriptor.
+//!    questions) is a descriptor;
+//! 6. a survey that leaves no basis by these rules (only categorical
+//!    questions, say) is clustered on all of its answers.
+//!
+//! The pipeline's options check starts from these defaults
+//! (`segment::check_options`) and applies the caller's `basis` and
+//! `descriptors` over them.
 
 use serde::Serialize;
 
@@ -26,7 +29,9 @@ use super::reach::{is_channel_question, is_descriptor_question};
 use super::recognise::Recognition;
 use crate::survey::{ColumnKind, Survey};
 
-/// What a column is used for.
+/// What a column is used for: `"basis"` (segments are built on it),
+/// `"descriptor"` (profiled, not clustered) or `"leftOut"` (neither).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
@@ -38,15 +43,16 @@ pub enum Role {
     LeftOut,
 }
 
-/// One column's default role and why.
+/// One column's role and why.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnRole {
-    /// The column name.
+    /// The column's name.
     pub question: String,
-    /// Its role.
+    /// What it is used for.
     pub role: Role,
-    /// Why, in plain words.
+    /// Why, in plain words (for example "asks about co-design").
     pub reason: String,
 }
 
@@ -59,22 +65,24 @@ pub fn default_roles(survey: &Survey, recognition: &Recognition) -> Vec<ColumnRo
             && !is_descriptor_question(&c.name)
             && !is_channel_question(&c.name)
     });
-    survey
+    let mut roles: Vec<ColumnRole> = survey
         .columns
         .iter()
         .map(|c| {
             let (role, reason) = match c.kind {
                 ColumnKind::Id => (Role::LeftOut, "an identifier, never an answer".to_string()),
                 ColumnKind::Text => (Role::LeftOut, "free text, not clustered".to_string()),
+                ColumnKind::Metadata => (
+                    Role::LeftOut,
+                    "about the response, not an answer".to_string(),
+                ),
                 _ if about_activity(&c.name) => {
-                    let activities: Vec<&str> = recognition
-                        .sources
-                        .iter()
-                        .filter(|s| s.question == c.name)
-                        .map(|s| s.activity.short_name())
-                        .collect();
-                    let mut unique = activities.clone();
-                    unique.dedup();
+                    let mut unique: Vec<&str> = Vec::new();
+                    for s in recognition.sources.iter().filter(|s| s.question == c.name) {
+                        if !unique.contains(&s.activity.short_name()) {
+                            unique.push(s.activity.short_name());
+                        }
+                    }
                     (Role::Basis, format!("asks about {}", unique.join(", ")))
                 }
                 _ if is_channel_question(&c.name) => (
@@ -107,7 +115,16 @@ pub fn default_roles(survey: &Survey, recognition: &Recognition) -> Vec<ColumnRo
                 reason,
             }
         })
-        .collect()
+        .collect();
+    if !roles.iter().any(|r| r.role == Role::Basis) {
+        for r in roles.iter_mut().filter(|r| r.role == Role::Descriptor) {
+            r.role = Role::Basis;
+            r.reason =
+                "the survey asks about no activity or attitude, so every answer is clustered"
+                    .to_string();
+        }
+    }
+    roles
 }
 
 #[cfg(test)]
@@ -172,5 +189,30 @@ mod tests {
             "{got:?}"
         );
         assert!(basis.contains(&"selfLR"), "{got:?}");
+    }
+
+    #[test]
+    fn metadata_is_left_out_and_a_survey_of_categories_is_clustered_on_them() {
+        use crate::testing::{categorical, survey};
+        let mut status = categorical("Status", &["Complete"], &[Some(0), Some(0)]);
+        status.kind = ColumnKind::Metadata;
+        let s = survey(vec![
+            categorical("tenure", &["Own", "Rent"], &[Some(0), Some(1)]),
+            categorical("pets", &["Cat", "Dog"], &[Some(1), Some(0)]),
+            status,
+        ]);
+        let r = recognise(&s, &BTreeMap::new(), &[]);
+        let got: Vec<(String, Role)> = default_roles(&s, &r)
+            .into_iter()
+            .map(|c| (c.question, c.role))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("tenure".to_string(), Role::Basis),
+                ("pets".to_string(), Role::Basis),
+                ("Status".to_string(), Role::LeftOut)
+            ]
+        );
     }
 }

@@ -7,10 +7,12 @@ use super::error::SegmentError;
 use super::options::{
     KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
 };
+use super::roles::decide_roles;
 use crate::cluster::{MAX_K, check_limits};
 use crate::survey::{ColumnKind, Survey, Values};
 
-fn kind_name(kind: ColumnKind) -> String {
+/// The kind's name as messages show it (`likert`, `text`, ...).
+pub(super) fn kind_name(kind: ColumnKind) -> String {
     format!("{kind:?}").to_lowercase()
 }
 
@@ -27,7 +29,8 @@ pub fn check_options(
     let k = check_k(options)?;
     check_fit_settings(options)?;
     let respondent_weights = respondent_weights(options.weight_column.as_deref(), survey)?;
-    let columns = chosen_columns(options, survey)?;
+    let roles = decide_roles(options, survey)?;
+    let columns = roles.basis;
     let weights = question_weights(&options.weights, &columns, survey)?;
     check_activities(&options.activities, survey)?;
     if options.min_group_size == 0 {
@@ -37,6 +40,8 @@ pub fn check_options(
     Ok(SegmentParams {
         k,
         columns,
+        left_out: roles.left_out,
+        roles: roles.roles,
         standardize: options.standardize,
         seed: options.seed,
         restarts: options.restarts,
@@ -142,7 +147,7 @@ fn respondent_weights(column: Option<&str>, survey: &Survey) -> Result<Vec<f64>,
 }
 
 /// Names in `names` that the survey does not have, as an error for `option`.
-fn unknown_columns<'a>(
+pub(super) fn unknown_columns<'a>(
     option: &'static str,
     names: impl IntoIterator<Item = &'a String>,
     survey: &Survey,
@@ -160,45 +165,6 @@ fn unknown_columns<'a>(
             names: unknown,
         })
     }
-}
-
-/// The questions to cluster, in survey order, each once.
-fn chosen_columns(options: &SegmentOptions, survey: &Survey) -> Result<Vec<String>, SegmentError> {
-    let Some(names) = &options.columns else {
-        return Ok(survey
-            .columns
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.kind,
-                    ColumnKind::Likert
-                        | ColumnKind::Multi
-                        | ColumnKind::Categorical
-                        | ColumnKind::Numeric
-                ) && Some(&c.name) != options.weight_column.as_ref()
-            })
-            .map(|c| c.name.clone())
-            .collect());
-    };
-    unknown_columns("columns", names, survey)?;
-    survey
-        .columns
-        .iter()
-        .filter(|c| names.contains(&c.name))
-        .map(|c| {
-            if matches!(
-                c.kind,
-                ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
-            ) {
-                Err(SegmentError::NotClusterable {
-                    column: c.name.clone(),
-                    kind: kind_name(c.kind),
-                })
-            } else {
-                Ok(c.name.clone())
-            }
-        })
-        .collect()
 }
 
 /// The weight of each chosen question (1 unless given).
@@ -286,9 +252,12 @@ mod tests {
     }
 
     #[test]
-    fn defaults_pass_and_choose_clusterable_columns() {
+    fn defaults_pass_and_cluster_the_default_basis() {
         let p = check(SegmentOptions::default()).unwrap();
-        assert_eq!(p.columns, vec!["q1", "q2", "w"]);
+        // No activity question: the attitude (Likert) questions are the
+        // basis, the number a descriptor, the text left out.
+        assert_eq!(p.columns, vec!["q1", "q2"]);
+        assert_eq!(p.left_out, vec!["note"]);
         assert_eq!(p.k, KPlan::Scan { min: 2, max: 8 });
         assert_eq!(p.seed, 42);
         assert_eq!(p.respondent_weights, vec![1.0; 3]);

@@ -38,7 +38,7 @@ pub enum SegmentError {
     /// Question names that the survey does not have.
     #[error("unknown column(s) in {option}: {}", names.join(", "))]
     UnknownColumns {
-        /// The option that named them (`columns`, `weights`, `weightColumn`, `activities`).
+        /// The option that named them (`columns`, `basis`, `descriptors`, `weights`, `weightColumn`, `activities`).
         option: &'static str,
         /// The names not found.
         names: Vec<String>,
@@ -46,6 +46,34 @@ pub enum SegmentError {
     /// A question that cannot be clustered (text or id) was chosen.
     #[error("column {column} holds {kind} answers, which cannot be clustered")]
     NotClusterable {
+        /// The column.
+        column: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// `columns` and `basis` both given, naming different questions.
+    #[error(
+        "columns and basis both give the questions to cluster, but differ (columns: {}; basis: {}): give one of them",
+        columns.join(", "),
+        basis.join(", ")
+    )]
+    ConflictingBasis {
+        /// The `columns` given.
+        columns: Vec<String>,
+        /// The `basis` given.
+        basis: Vec<String>,
+    },
+    /// A column named in both `basis` (or `columns`) and `descriptors`.
+    #[error(
+        "column {column} is in both basis and descriptors: a column is clustered or profiled, not both"
+    )]
+    BasisAndDescriptor {
+        /// The column.
+        column: String,
+    },
+    /// A column that cannot be profiled (text, id or metadata) was named a descriptor.
+    #[error("column {column} holds {kind} answers, which cannot be profiled as a descriptor")]
+    NotProfilable {
         /// The column.
         column: String,
         /// Its kind.

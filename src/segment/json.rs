@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::result::{SegmentSummary, Segmentation};
 use crate::encode::Encoding;
-use crate::engage::{Brief, Recognition};
+use crate::engage::{Brief, ColumnRole, Recognition};
 use crate::profile::{GroupProfile, SegmentFigures};
 use crate::project::Projection;
 use crate::quality::{KScan, Quality, Stability};
@@ -31,6 +31,10 @@ pub struct SegmentationData<'a> {
     pub distances: &'a [f64],
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: &'a [Vec<f64>],
+    /// Every column's role in this run (basis: clustered; descriptor:
+    /// profiled, not clustered; left out: neither) and the reason for it, in
+    /// the survey's column order.
+    pub roles: &'a [ColumnRole],
     /// The encoding: questions used and the features with their mapping back.
     #[serde(flatten)]
     pub encoding: &'a Encoding,
@@ -142,6 +146,7 @@ impl Segmentation {
             assignments: &self.assignments,
             distances: &self.distances,
             centroids: &self.centroids,
+            roles: &self.roles,
             encoding: &self.encoding,
             inertia: self.inertia,
             iterations: self.iterations,

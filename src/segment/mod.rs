@@ -1,7 +1,9 @@
 //! The pipeline: its options and their defaults, the one check of every
 //! option, its error, and the stages it runs: check options → encode → fit
 //! (or scan k) → carry over ids → assign every respondent → measure quality
-//! and stability → profile → brief and name → summarise → project.
+//! and stability → profile → brief and name → summarise → project. Which
+//! columns are clustered (the basis), profiled only (descriptors) or left
+//! out is decided with the options check, from `engage`'s default roles.
 
 mod check;
 mod error;
@@ -9,6 +11,7 @@ mod json;
 mod options;
 mod rename;
 mod result;
+mod roles;
 mod stages;
 
 pub use check::{check_names_against_k, check_options};
@@ -19,8 +22,20 @@ pub use options::{
 };
 pub use result::{Progress, SegmentSummary, Segmentation};
 
+use crate::engage::ColumnRole;
 use crate::survey::Survey;
 use stages::rows;
+
+/// Every column's role (basis, descriptor or left out) and the reason, as
+/// [`segment`] would use them with `options` (the page shows them before a
+/// run). Refuses what `segment` refuses about `columns`, `basis` and
+/// `descriptors`.
+pub fn column_roles(
+    survey: &Survey,
+    options: &SegmentOptions,
+) -> Result<Vec<ColumnRole>, SegmentError> {
+    Ok(roles::decide_roles(options, survey)?.roles)
+}
 
 /// Segment the respondents of `survey` with k-means as `options` say.
 ///
@@ -64,9 +79,10 @@ pub fn segment_with_progress(
         stage: "Profiling the segments",
         fraction: 0.92,
     });
-    let profiles = stages::profile_segments(survey, &assigned, &params, &encoded.encoding, k)?;
+    let profiled = stages::without_left_out(survey, &params.left_out);
+    let profiles = stages::profile_segments(&profiled, &assigned, &params, &encoded.encoding, k)?;
     let engagement = stages::brief_and_name(
-        survey,
+        &profiled,
         &profiles,
         &params,
         carried.names,
@@ -86,6 +102,7 @@ pub fn segment_with_progress(
         assignments: assigned.assignments,
         distances: assigned.distances,
         centroids: rows(&clustering.centroids),
+        roles: params.roles,
         encoding: encoded.encoding,
         inertia: clustering.inertia,
         iterations: clustering.iterations,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engage::Activity;
+use crate::engage::{Activity, ColumnRole};
 use crate::model::Model;
 use crate::profile::DEFAULT_MIN_GROUP_SIZE;
 
@@ -43,7 +43,9 @@ impl Default for KChoice {
 /// | --- | --- | --- |
 /// | `k` | `"auto"` | a number of segments, or `"auto"` |
 /// | `kMin`, `kMax` | 2, 8 | the range scanned when `k` is `"auto"` |
-/// | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
+/// | `basis` | the default roles' basis (see below) | the questions to cluster |
+/// | `columns` | the same as `basis` | the older name of `basis`; if both are given they must name the same questions |
+/// | `descriptors` | the columns of the survey's answers not in `basis` | questions profiled (and used in the briefs) but not clustered; when given, the answers in neither list are left out |
 /// | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
 /// | `seed` | 42 | the one seed every random choice flows from |
 /// | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
@@ -59,6 +61,15 @@ impl Default for KChoice {
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
 /// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
+///
+/// Default roles: questions about co-production activities and the other
+/// rating-scale and multi-select questions of a survey that asks about
+/// activities are the basis; demographics, geography, channels and other
+/// categories are descriptors; ids, free text and survey-tool metadata are
+/// left out (and so is the `weightColumn`). A survey asking about no
+/// activity is clustered on its attitude (rating-scale) questions, or failing
+/// those its numeric ones. The result's `roles` says which column had which
+/// role, and why.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -70,9 +81,17 @@ pub struct SegmentOptions {
     /// Largest k scanned by `"auto"` (lowered to the number of distinct answer
     /// patterns if that is smaller). Default 8.
     pub k_max: u32,
-    /// Questions to cluster, by name. Default: every Likert, multi,
-    /// categorical and numeric question except the weight column.
+    /// Questions to cluster, by name: the older name of `basis`, still
+    /// accepted. Giving both with different questions is an error.
     pub columns: Option<Vec<String>>,
+    /// Questions to cluster (the basis), by name. Default: the questions
+    /// about what people want, think and value (activities, attitudes,
+    /// benefits), never ids, free text, metadata or the weight column.
+    pub basis: Option<Vec<String>>,
+    /// Questions that describe the segments (who they are, how to reach
+    /// them) without being clustered, by name. Default: every other answer
+    /// column. When given, answers in neither list are left out.
+    pub descriptors: Option<Vec<String>>,
     /// Z-score every encoded feature. Default false.
     pub standardize: bool,
     /// Seed of every random choice. Default 42.
@@ -117,6 +136,8 @@ impl Default for SegmentOptions {
             k_min: 2,
             k_max: 8,
             columns: None,
+            basis: None,
+            descriptors: None,
             standardize: false,
             seed: 42,
             restarts: 10,
@@ -161,8 +182,12 @@ pub enum KPlan {
 pub struct SegmentParams {
     /// The k to use or scan.
     pub k: KPlan,
-    /// Names of the chosen questions, in survey order.
+    /// Names of the basis questions (clustered), in survey order.
     pub columns: Vec<String>,
+    /// Columns neither clustered nor profiled, in survey order.
+    pub left_out: Vec<String>,
+    /// Every column's role and its reason, in survey order.
+    pub roles: Vec<ColumnRole>,
     /// Z-score every feature.
     pub standardize: bool,
     /// Seed.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::options::SegmentOptions;
 use crate::encode::Encoding;
-use crate::engage::{Brief, Recognition};
+use crate::engage::{Brief, ColumnRole, Recognition};
 use crate::model::Model;
 use crate::profile::Profiles;
 use crate::project::Projection;
@@ -52,6 +52,10 @@ pub struct Segmentation {
     pub distances: Vec<f64>,
     /// k rows of encoded feature values (see `features` to map them back).
     pub centroids: Vec<Vec<f64>>,
+    /// Every column's role in this run (basis: clustered; descriptor:
+    /// profiled, not clustered; left out: neither) and the reason for it, in
+    /// the survey's column order.
+    pub roles: Vec<ColumnRole>,
     /// The encoding: questions used and the features with their mapping back.
     pub encoding: Encoding,
     /// Weighted sum of squared partial distances of respondents to their centroid.

@@ -3,6 +3,7 @@
 //! project. Each takes
 //! what the stages before it made and returns what it makes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ndarray::{Array2, Axis};
@@ -20,7 +21,7 @@ use crate::model::{Model, match_segments};
 use crate::profile::{ProfileOptions, Profiles, profile};
 use crate::project::{Projection, project};
 use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
-use crate::survey::{Survey, Warning, WarningCode};
+use crate::survey::{Column, ColumnKind, Survey, Warning, WarningCode};
 
 /// A warning of the pipeline (about no one column or row).
 pub(super) fn warning(code: WarningCode, message: String) -> Warning {
@@ -319,9 +320,11 @@ pub(super) fn measure(
     Ok((quality, Some(stability)))
 }
 
-/// The figures of the `k` segments (empty ones included).
+/// The figures of the `k` segments (empty ones included), from the basis
+/// and descriptor columns of `profiled` (the survey without its left-out
+/// columns).
 pub(super) fn profile_segments(
-    survey: &Survey,
+    profiled: &Survey,
     assigned: &Assigned,
     params: &SegmentParams,
     encoding: &Encoding,
@@ -333,7 +336,37 @@ pub(super) fn profile_segments(
         segments: Some(k as u32),
     };
     let weights = Some(params.respondent_weights.as_slice());
-    Ok(profile(survey, &assigned.assignments, weights, &options)?)
+    Ok(profile(profiled, &assigned.assignments, weights, &options)?)
+}
+
+/// `survey` without the `left_out` columns that the profile would otherwise
+/// describe (ids, free text and metadata it skips anyway), copied only when
+/// there is one.
+pub(super) fn without_left_out<'a>(survey: &'a Survey, left_out: &[String]) -> Cow<'a, Survey> {
+    let profiled_kind = |c: &Column| {
+        !matches!(
+            c.kind,
+            ColumnKind::Id | ColumnKind::Text | ColumnKind::Metadata
+        )
+    };
+    let drops = |c: &Column| profiled_kind(c) && left_out.contains(&c.name);
+    if !survey.columns.iter().any(drops) {
+        return Cow::Borrowed(survey);
+    }
+    Cow::Owned(Survey {
+        respondents: survey.respondents,
+        columns: survey
+            .columns
+            .iter()
+            .filter(|c| !drops(c))
+            .cloned()
+            .collect(),
+        warnings: Vec::new(),
+        ids: survey.ids.clone(),
+        id_column: survey.id_column.clone(),
+        delimiter: survey.delimiter,
+        input_hash: survey.input_hash.clone(),
+    })
 }
 
 /// The briefs and names of the profiled segments (the caller's names win
@@ -348,10 +381,9 @@ pub(super) fn brief_and_name(
 ) -> Result<Engagement, SegmentError> {
     let mut names = previous_names;
     names.extend(params.names.clone());
-    let options = EngageOptions {
-        activities: params.activities.clone(),
-        names,
-    };
+    let mut activities = params.activities.clone();
+    activities.retain(|column, _| !params.left_out.contains(column));
+    let options = EngageOptions { activities, names };
     let mut engagement = engage(survey, profiles, &options)?;
     if let Some(s) = stability {
         for (brief, &value) in engagement.briefs.iter_mut().zip(&s.per_segment) {

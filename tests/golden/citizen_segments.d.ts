@@ -523,6 +523,24 @@ export interface Feature {
 }
 
 /**
+ * One column's role and why.
+ */
+export interface ColumnRole {
+    /**
+     * The column's name.
+     */
+    question: string;
+    /**
+     * What it is used for.
+     */
+    role: Role;
+    /**
+     * Why, in plain words (for example "asks about co-design").
+     */
+    reason: string;
+}
+
+/**
  * One node of the tree; nodes refer to their children by index, the root
  * is node 0.
  */
@@ -1113,6 +1131,12 @@ export interface SegmentationData extends Encoding {
      */
     centroids: number[][];
     /**
+     * Every column's role in this run (basis: clustered; descriptor:
+     * profiled, not clustered; left out: neither) and the reason for it, in
+     * the survey's column order.
+     */
+    roles: ColumnRole[];
+    /**
      * Weighted sum of squared partial distances of respondents to their centroid.
      */
     inertia: number;
@@ -1265,6 +1289,12 @@ export type Measure = "topTwoShare" | "share" | "mean";
 export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" | "text" | "metadata";
 
 /**
+ * What a column is used for: `"basis"` (segments are built on it),
+ * `"descriptor"` (profiled, not clustered) or `"leftOut"` (neither).
+ */
+export type Role = "basis" | "descriptor" | "leftOut";
+
+/**
  * What a split node asks. `question` indexes the short form's questions.
  */
 export type Test = { test: "atMost"; question: number; value: number } | { test: "oneOf"; question: number; options: number[] } | { test: "ticked"; question: number; option: number };
@@ -1302,7 +1332,9 @@ export interface Distinctive {
  * | --- | --- | --- |
  * | `k` | `"auto"` | a number of segments, or `"auto"` |
  * | `kMin`, `kMax` | 2, 8 | the range scanned when `k` is `"auto"` |
- * | `columns` | all Likert, multi, categorical and numeric questions | the questions to cluster |
+ * | `basis` | the default roles' basis (see below) | the questions to cluster |
+ * | `columns` | the same as `basis` | the older name of `basis`; if both are given they must name the same questions |
+ * | `descriptors` | the columns of the survey's answers not in `basis` | questions profiled (and used in the briefs) but not clustered; when given, the answers in neither list are left out |
  * | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
  * | `seed` | 42 | the one seed every random choice flows from |
  * | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
@@ -1318,6 +1350,15 @@ export interface Distinctive {
  * | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
  * | `names` | {} | `{ segmentId: name }` to rename segments |
  * | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
+ *
+ * Default roles: questions about co-production activities and the other
+ * rating-scale and multi-select questions of a survey that asks about
+ * activities are the basis; demographics, geography, channels and other
+ * categories are descriptors; ids, free text and survey-tool metadata are
+ * left out (and so is the `weightColumn`). A survey asking about no
+ * activity is clustered on its attitude (rating-scale) questions, or failing
+ * those its numeric ones. The result's `roles` says which column had which
+ * role, and why.
  */
 export interface SegmentOptions {
     /**
@@ -1334,10 +1375,22 @@ export interface SegmentOptions {
      */
     kMax?: number;
     /**
-     * Questions to cluster, by name. Default: every Likert, multi,
-     * categorical and numeric question except the weight column.
+     * Questions to cluster, by name: the older name of `basis`, still
+     * accepted. Giving both with different questions is an error.
      */
     columns?: string[] | undefined;
+    /**
+     * Questions to cluster (the basis), by name. Default: the questions
+     * about what people want, think and value (activities, attitudes,
+     * benefits), never ids, free text, metadata or the weight column.
+     */
+    basis?: string[] | undefined;
+    /**
+     * Questions that describe the segments (who they are, how to reach
+     * them) without being clustered, by name. Default: every other answer
+     * column. When given, answers in neither list are left out.
+     */
+    descriptors?: string[] | undefined;
     /**
      * Z-score every encoded feature. Default false.
      */
@@ -1594,6 +1647,14 @@ export class Survey {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Every column's role and the reason for it, as `segment` would use
+     * them with these options: `"basis"` (segments are built on it),
+     * `"descriptor"` (described in the profiles and briefs, not clustered)
+     * or `"leftOut"` (neither). Without options, the default roles. Throws
+     * an `Error` naming an unknown column, or one given two roles.
+     */
+    roles(options?: SegmentOptions): ColumnRole[];
+    /**
      * The questions, in file order, with their inferred kinds.
      */
     readonly columns: Column[];
@@ -1709,6 +1770,7 @@ export interface InitOutput {
     readonly survey_ids: (a: number) => [number, number];
     readonly survey_inputHash: (a: number) => [number, number];
     readonly survey_respondents: (a: number) => number;
+    readonly survey_roles: (a: number, b: number) => [number, number, number];
     readonly survey_warnings: (a: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -216,7 +216,8 @@ test("Cancel while a saved model assigns: the page says so, and the model then a
 
 test("a model made from another survey is refused in words, and the page carries on", async () => {
   const other = lib.parseSurvey(readFileSync(kindsFixture), { fileName: "kinds.csv" });
-  const segmentation = lib.segment(other, { k: 2 });
+  // Clustered on its rating, age and channel (age and channel are descriptors by default).
+  const segmentation = lib.segment(other, { k: 2, basis: ["rating", "age", "channel"] });
   const path = join(dir, "kinds-model.json");
   writeFileSync(path, JSON.stringify(segmentation.model()));
   segmentation.free();

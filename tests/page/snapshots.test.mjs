@@ -15,7 +15,7 @@ const { recognisedActivities, resultsSummary, reuseTable, runStatus, warningList
 const { ACTIVITIES } = await import("../../www/src/build/columns.js");
 const { accuracySentence, questionList, recallList, shareInWords } = await import("../../www/src/build/shortform.js");
 
-const { columns, result } = JSON.parse(readFileSync(new URL("./fixtures/sample-result.json", import.meta.url), "utf8"));
+const { columns, roles, result } = JSON.parse(readFileSync(new URL("./fixtures/sample-result.json", import.meta.url), "utf8"));
 const names = new Map(result.segments.map((s) => [s.id, s.name]));
 const wrap = (...children) => {
   const div = document.createElement("div");
@@ -125,11 +125,28 @@ test("card rename: an edited name is reported, an emptied one restored", () => {
   assert.equal(input.value, summary.name);
 });
 
-test("columns table of the sample", () => {
-  const settings = (name) => ({ use: name !== "area", weight: name === "age" ? 2 : 1, activity: name === "co_design" ? "coDesign" : "" });
+test("columns table of the sample: each column's role with its reason, one changed by the analyst", () => {
+  const chosen = { area: "leftOut", co_financing: "descriptor" };
+  const settings = (name) => ({ role: chosen[name] ?? null, weight: name === "co_planning" ? 2 : 1, activity: name === "co_design" ? "coDesign" : "" });
   const recognised = recognisedActivities(result, new Map(ACTIVITIES));
+  const defaults = (name) => roles.find((r) => r.question === name);
+  const changed = [];
   const body = document.createElement("tbody");
-  body.append(...columnRows(columns, { settings, recognised: (n) => recognised.get(n), weightColumn: "", on: {} }));
+  body.append(...columnRows(columns, { settings, defaults, recognised: (n) => recognised.get(n), weightColumn: "", on: { role: (n, r) => changed.push([n, r]) } }));
+  const row = (name) => body.querySelector(`tr[data-column="${name}"]`);
+  const shown = (name) => [row(name).dataset.role, row(name).querySelector("td.role .reason").textContent];
+  assert.deepEqual(shown("co_design"), ["basis", "asks about co-design"]);
+  assert.deepEqual(shown("preferred_channel"), ["descriptor", "how people like to be reached"]);
+  assert.deepEqual(shown("area"), ["leftOut", "your choice (by default descriptor: who people are or where they live)"]);
+  assert.deepEqual(shown("co_financing"), ["descriptor", "your choice (by default basis: asks about co-financing)"]);
+  assert.deepEqual(shown("comments"), ["leftOut", "free text, not clustered"]);
+  assert.ok(row("comments").querySelector("td.role select").disabled);
+  assert.ok(row("co_financing").querySelector('input[type="number"]').disabled, "only a basis question has a weight");
+  assert.ok(!row("co_planning").querySelector('input[type="number"]').disabled);
+  const select = row("age_band").querySelector("td.role select");
+  select.value = "basis";
+  select.dispatchEvent(new window.Event("change"));
+  assert.deepEqual(changed, [["age_band", "basis"]]);
   assertSnapshot("columns", body);
 });
 
@@ -144,9 +161,11 @@ test("columns table of a survey-tool export: short codes, metadata left out with
     { name: "Which services do you use? - Other", kind: "text", missing: 27, code: "Q2_4_TEXT", otherOf: "Which services do you use?" },
     { name: "Comments", kind: "text", missing: 12, code: "Q3" },
   ];
-  const settings = () => ({ use: true, weight: 1, activity: "" });
+  const settings = () => ({ role: null, weight: 1, activity: "" });
+  const defaults = (name) =>
+    name.startsWith("How interested") ? { role: "basis", reason: "asks about co-planning" } : { role: "leftOut", reason: "not an answer" };
   const body = document.createElement("tbody");
-  body.append(...columnRows(columns, { settings, recognised: () => undefined, weightColumn: "", on: {} }));
+  body.append(...columnRows(columns, { settings, defaults, recognised: () => undefined, weightColumn: "", on: {} }));
   const rows = [...body.querySelectorAll("tr")];
   assert.deepEqual(rows.map((r) => r.className), ["left-out", "left-out", "left-out", "", "left-out", "left-out"]);
   assert.equal(rows[1].querySelector(".reason").textContent, "named like an IP address");

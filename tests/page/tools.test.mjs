@@ -67,7 +67,8 @@ for (const [file, want] of Object.entries(expected)) {
         code: tr.querySelector(".code")?.textContent ?? null,
         reason: tr.querySelector(".reason")?.textContent ?? null,
         leftOut: tr.classList.contains("left-out"),
-        use: tr.querySelector("input[type='checkbox']").checked,
+        role: tr.dataset.role,
+        roleReason: tr.querySelector("td.role .reason")?.textContent ?? null,
       })),
     );
     const byName = new Map(rows.map((r) => [r.name, r]));
@@ -78,7 +79,8 @@ for (const [file, want] of Object.entries(expected)) {
       if (column.code && column.code !== column.name) assert.equal(row.code, column.code, `${file}: code of "${column.name}"`);
       if (column.kind === "metadata") {
         assert.ok(row.reason?.trim(), `${file}: "${column.name}" is metadata and says why`);
-        assert.ok(row.leftOut && !row.use, `${file}: "${column.name}" is left out`);
+        assert.ok(row.leftOut && row.role === "leftOut", `${file}: "${column.name}" is left out`);
+        assert.ok(row.roleReason?.trim(), `${file}: "${column.name}" says why it is left out`);
       }
     }
     const metadata = want.columns.filter((c) => c.kind === "metadata").map((c) => c.name);

@@ -60,11 +60,11 @@ export const errorBoxes = () => [ui.startError, ui.reviewError, ui.segmentError,
 function initial() {
   return {
     fileName: null,
-    survey: null, // { respondents, columns, warnings, idColumn } as the worker described it
+    survey: null, // { respondents, columns, roles, warnings, idColumn } as the worker described it
     kinds: {}, // column → kind overrides (import option)
     idColumn: null, // explicit id column (import option)
     weightColumn: "",
-    settings: new Map(), // column → { use, weight, activity }
+    settings: new Map(), // column → { role (the analyst's choice, or null for the default), weight, activity }
     run: null, // the last result: { result, ids, options, exports, exportNames }
     names: new Map(), // segment id → name shown (renames included)
     recognised: new Map(), // column → activity name recognised by the last run

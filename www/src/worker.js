@@ -3,7 +3,8 @@
 // Requests come from worker-client.js, one at a time, in order:
 //
 // - { type: "init", module }: instantiate the wasm module compiled by the page.
-// - { type: "load", bytes, importOptions }: parse a survey, keep it, describe it.
+// - { type: "load", bytes, importOptions }: parse a survey, keep it, describe it
+//   (with every column's default role).
 // - { type: "segment", options, fileName }: segment the kept survey, keep the
 //   result, return it (toJSON) and its exports.
 // - { type: "rename", names, options, fileName }: rename the kept result's
@@ -38,6 +39,7 @@ function describe(survey) {
   return {
     respondents: survey.respondents,
     columns: survey.columns,
+    roles: survey.roles(),
     warnings: survey.warnings,
     idColumn: survey.idColumn ?? null,
     delimiter: survey.delimiter,

@@ -23,8 +23,35 @@ export const ACTIVITIES = [
   ["coAssessment", "co-monitoring and co-evaluation"],
 ];
 
-/** Kinds the library can cluster. */
+/** Kinds the library can cluster or profile. */
 export const CLUSTERABLE = new Set(["likert", "multi", "categorical", "numeric"]);
+
+/** The roles a column can have, as the library names them, with their words on the page. */
+export const ROLES = [
+  ["basis", "Basis"],
+  ["descriptor", "Descriptor"],
+  ["leftOut", "Left out"],
+];
+const ROLE_WORDS = new Map([
+  ["basis", "basis"],
+  ["descriptor", "descriptor"],
+  ["leftOut", "left out"],
+]);
+
+/**
+ * A column's role and the reason shown for it: the analyst's choice
+ * (`chosen`, or null) over the library's default role (`defaults`: { role,
+ * reason }, from `survey.roles()`); the weight column and columns that are
+ * not answers are always left out.
+ */
+export function roleOf(column, { chosen, defaults, weightColumn }) {
+  if (!CLUSTERABLE.has(column.kind)) return { role: "leftOut", reason: defaults?.reason ?? "not an answer", fixed: true };
+  if (column.name === weightColumn) return { role: "leftOut", reason: "holds the respondent weights", fixed: true };
+  const fallback = defaults ?? { role: "descriptor", reason: "" };
+  if (!chosen || chosen === fallback.role) return { role: fallback.role, reason: fallback.reason, fixed: false };
+  const was = `by default ${ROLE_WORDS.get(fallback.role)}${fallback.reason ? `: ${fallback.reason}` : ""}`;
+  return { role: chosen, reason: `your choice (${was})`, fixed: false };
+}
 
 function listed(prefix, items, max = 6) {
   const shown = items.slice(0, max).join("; ");
@@ -87,16 +114,42 @@ export function leftOutNote(columns) {
   return el("p", { class: "left-out-note", text: `Never used for segments: ${list}.` });
 }
 
+/** The role select of a column, with its reason below it. */
+function roleCell(column, key, role, on, label) {
+  const select = el(
+    "select",
+    {
+      id: `${key}-role`,
+      "aria-describedby": `${key}-role-reason`,
+      disabled: role.fixed,
+      onchange: (e) => on.role(column.name, e.target.value),
+    },
+    ROLES.filter(([value]) => !role.fixed || value === role.role).map(([value, text]) =>
+      el("option", { value, selected: value === role.role, text }),
+    ),
+  );
+  return el(
+    "td",
+    { class: "role" },
+    label(select, "Role"),
+    select,
+    el("span", { class: "reason", id: `${key}-role-reason`, text: role.reason }),
+  );
+}
+
 /**
- * One row per column. `settings(name)` → { use, weight, activity };
- * `recognised(name)` → the activity recognised from its name after a run;
- * `on`: { kind(name, kind), use(name, bool), weight(name, number, input), activity(name, activity) }.
+ * One row per column. `settings(name)` → { role, weight, activity } (role:
+ * the analyst's choice or null); `defaults(name)` → the library's default
+ * { role, reason }; `recognised(name)` → the activity recognised from its
+ * name after a run; `on`: { kind(name, kind), role(name, role),
+ * weight(name, number, input), activity(name, activity) }.
  */
-export function columnRows(columns, { settings, recognised, weightColumn, on }) {
+export function columnRows(columns, { settings, defaults, recognised, weightColumn, on }) {
   return columns.map((column, i) => {
     const s = settings(column.name);
     const key = `col-${i}`;
-    const clusterable = CLUSTERABLE.has(column.kind) && column.name !== weightColumn;
+    const role = roleOf(column, { chosen: s.role, defaults: defaults(column.name), weightColumn });
+    const basis = role.role === "basis";
     const kind = el(
       "select",
       {
@@ -106,13 +159,6 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
       },
       KINDS.map(([value, label]) => el("option", { value, selected: value === column.kind, text: label })),
     );
-    const use = el("input", {
-      id: `${key}-use`,
-      type: "checkbox",
-      checked: clusterable && s.use,
-      disabled: !clusterable,
-      onchange: (e) => on.use(column.name, e.target.checked),
-    });
     const weight = el("input", {
       id: `${key}-weight`,
       type: "number",
@@ -120,7 +166,7 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
       max: "10",
       step: "0.5",
       value: String(s.weight),
-      disabled: !clusterable,
+      disabled: !basis,
       onchange: (e) => on.weight(column.name, e.target.valueAsNumber, e.target),
     });
     const auto = recognised(column.name);
@@ -134,7 +180,7 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
       el("label", { for: control.id, class: "visually-hidden", text: `${what} of ${column.name}` });
     return el(
       "tr",
-      { dataset: { column: column.name }, class: clusterable ? null : "left-out" },
+      { dataset: { column: column.name, role: role.role }, class: role.role === "leftOut" ? "left-out" : null },
       nameCell(column),
       el(
         "td",
@@ -143,7 +189,7 @@ export function columnRows(columns, { settings, recognised, weightColumn, on }) 
         kind,
         column.reason ? el("span", { class: "reason", id: `${key}-reason`, text: column.reason }) : null,
       ),
-      el("td", {}, label(use, "Use for segments"), use),
+      roleCell(column, key, role, on, label),
       el("td", {}, label(weight, "Weight"), weight),
       el("td", {}, label(activity, "Co-production activity"), activity),
       el("td", { class: "answers", text: answersSummary(column) }),

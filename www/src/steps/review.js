@@ -1,8 +1,10 @@
 // Step 2: check the questions. Changing a column's kind or the id column is
 // an import option, so the worker reads the same bytes again; the other
-// settings only change the next segmentation's options.
+// settings (each column's role, weight and activity) only change the next
+// segmentation's options. Roles start from the library's defaults
+// (survey.roles(), with their reasons).
 import { el, fieldError, showError } from "../dom.js";
-import { columnRows, leftOutNote } from "../build/columns.js";
+import { columnRows, leftOutNote, roleOf } from "../build/columns.js";
 import { state, ui, worker } from "../state.js";
 import { optionsChanged } from "./segment.js";
 
@@ -28,8 +30,18 @@ export async function inspect(newBytes = bytes) {
 }
 
 export function settings(name) {
-  if (!state.settings.has(name)) state.settings.set(name, { use: true, weight: 1, activity: "" });
+  if (!state.settings.has(name)) state.settings.set(name, { role: null, weight: 1, activity: "" });
   return state.settings.get(name);
+}
+
+/** The library's default role of a column ({ role, reason }), as the worker described the survey. */
+function defaultRole(name) {
+  return state.survey.roles.find((r) => r.question === name);
+}
+
+/** The role a column has in the next run: the analyst's choice over the default. */
+export function roleOfColumn(column) {
+  return roleOf(column, { chosen: settings(column.name).role, defaults: defaultRole(column.name), weightColumn: state.weightColumn }).role;
 }
 
 export function renderReview() {
@@ -51,11 +63,15 @@ export function renderReview() {
   ui.columnsBody.replaceChildren(
     ...columnRows(columns, {
       settings,
+      defaults: defaultRole,
       recognised: (name) => state.recognised.get(name),
       weightColumn: state.weightColumn,
       on: {
         kind: changeKind,
-        use: changed((s, use) => (s.use = use)),
+        role: (name, role) => {
+          changed((s, r) => (s.role = r))(name, role);
+          renderReview();
+        },
         weight: (name, weight, input) => {
           // An invalid weight is shown next to its field and stops the next run; the last valid one is kept.
           const valid = Number.isFinite(weight) && weight >= 0 && weight <= MAX_WEIGHT;

@@ -2,9 +2,8 @@
 // and 3, asks the worker to segment the survey it holds, and shows progress;
 // Cancel replaces the worker.
 import { fieldError, showError } from "../dom.js";
-import { CLUSTERABLE } from "../build/columns.js";
 import { state, ui, worker } from "../state.js";
-import { settings } from "./review.js";
+import { roleOfColumn, settings } from "./review.js";
 import { showRun } from "./results.js";
 
 /** The whole number in `input`, or null with the reason shown next to it. */
@@ -38,15 +37,14 @@ function runSettings() {
 export function segmentOptions() {
   const options = runSettings();
   if (!options) return null;
-  const columns = state.survey.columns.filter(
-    (c) => CLUSTERABLE.has(c.kind) && c.name !== state.weightColumn && settings(c.name).use,
-  );
-  options.columns = columns.map((c) => c.name);
+  const withRole = (role) => state.survey.columns.filter((c) => roleOfColumn(c) === role).map((c) => c.name);
+  options.basis = withRole("basis");
+  options.descriptors = withRole("descriptor");
   const weights = {};
   const activities = {};
   for (const c of state.survey.columns) {
     const s = settings(c.name);
-    if (s.weight !== 1 && options.columns.includes(c.name)) weights[c.name] = s.weight;
+    if (s.weight !== 1 && options.basis.includes(c.name)) weights[c.name] = s.weight;
     if (s.activity) activities[c.name] = s.activity;
   }
   if (Object.keys(weights).length) options.weights = weights;
@@ -87,8 +85,8 @@ export async function runSegmentation() {
     showError(ui.segmentError, new Error("Some settings are not valid: each says why next to it. Correct them, then find segments again."));
     return;
   }
-  if (options.columns.length === 0) {
-    showError(ui.segmentError, new Error("Tick “Use for segments” for at least one question in step 2."));
+  if (options.basis.length === 0) {
+    showError(ui.segmentError, new Error("Make at least one question “Basis” (its role in step 2): segments are built on the basis questions."));
     return;
   }
   // Keep ids and names of matching segments from the last run.
