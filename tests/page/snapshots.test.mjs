@@ -98,7 +98,10 @@ test("card with a lead activity, a way to reach the segment, its channels and a 
     onRename() {},
   });
   assert.deepEqual([...card.querySelectorAll("h4")].map((h) => h.textContent), ["Cares about", "How to reach them", "Who they are"]);
-  assert.equal(card.querySelector(".lead").textContent, "Offer co-design: a user panel.");
+  // No activity above average: the lead is the one listed, with its approach.
+  assert.equal(card.querySelector(".activities strong").textContent, "co-design of services");
+  assert.equal(card.querySelector(".activities .approaches").textContent, "Try: user panel.");
+  assert.equal(card.querySelector(".reach"), null, "the reach sentence is said once, in the headline");
   assert.equal(card.querySelector(".caution").textContent, brief.caution);
   assert.deepEqual([...card.querySelectorAll(".channels li")].map((li) => li.textContent), brief.descriptors.slice(0, 2).map((d) => d.description));
   assert.deepEqual([...card.querySelectorAll(".descriptors li")].map((li) => li.textContent), [brief.descriptors[2].description]);

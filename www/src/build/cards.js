@@ -62,20 +62,24 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
           ),
         ),
       )
-    : el("p", { class: "meta", text: "Not more interested than average in any co-production activity." });
-  // The activity to offer first: said on its own when no activity is above average (a brief always has one).
-  const lead = !brief.activities.length && brief.lead ? el("p", { class: "lead", text: brief.lead.sentence.replace(/\.?$/, ".") }) : null;
+    : el(
+        "ul",
+        { class: "activities" },
+        el(
+          "li",
+          {},
+          el("span", { class: "meta", text: "Not more interested than average in any activity; most open to " }),
+          el("strong", { text: brief.lead.activityName }),
+          el("span", { class: "meta", text: "." }),
+          el("div", { class: "approaches", text: `Try: ${brief.lead.approaches.join(", ")}.` }),
+        ),
+      );
   const list = (items, cls) => el("ul", { class: cls }, items.map((d) => el("li", { text: d.description })));
-  // Briefs that say how to reach the segment list its channels apart from who they are.
-  const reach =
-    brief.reach == null
-      ? null
-      : [
-          el("h4", { text: "How to reach them" }),
-          el("p", { class: "reach", text: brief.reach }),
-          brief.descriptors.some((d) => d.channel) ? list(brief.descriptors.filter((d) => d.channel), "channels") : null,
-        ];
-  const who = brief.descriptors.filter((d) => brief.reach == null || !d.channel);
+  // The headline already says the activity to offer first and how to reach
+  // the segment in sentences; the sections below give the figures behind them.
+  const channels = brief.descriptors.filter((d) => d.channel);
+  const reach = brief.reach == null || !channels.length ? null : [el("h4", { text: "How to reach them" }), list(channels, "channels")];
+  const who = brief.descriptors.filter((d) => reach == null || !d.channel);
   const descriptors = who.length ? list(who, "descriptors") : el("p", { class: "meta", text: "No answer sets this segment apart." });
   return el(
     "article",
@@ -104,9 +108,8 @@ export function segmentCard({ profile, summary, name, colour, minGroupSize, onRe
     el("p", { class: "headline", text: brief.headline }),
     el("h4", { text: "Cares about" }),
     activities,
-    lead,
     reach,
-    el("h4", { text: brief.reach == null ? "Who they are and how to reach them" : "Who they are" }),
+    el("h4", { text: reach == null ? "Who they are and how to reach them" : "Who they are" }),
     descriptors,
   );
 }
