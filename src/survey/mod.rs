@@ -1,14 +1,23 @@
 //! Survey import: bytes from a survey tool or spreadsheet export become a
 //! typed [`Survey`].
 //!
-//! The data's path, one file each: `decode` (bytes to text) → `read`
-//! (delimiter sniffing, records) → `infer` (column kinds, scales, warnings),
+//! The data's path, one file each: `workbook` (is it an XLSX or ODS
+//! workbook? then its sheet as records) or `decode` (bytes to text) → `read`
+//! (delimiter sniffing, records) → `headers` → `infer` (column kinds, scales,
+//! warnings),
 //! driven by [`parse_survey`] with [`ImportOptions`] checked once in
 //! `options`; `scales` holds the known label sets and `error` the typed
 //! [`ImportError`].
 //!
 //! # What the import accepts
 //!
+//! - **Workbooks**: XLSX and ODS, recognised by their bytes (a zip archive
+//!   holding `xl/workbook.xml`, or an OpenDocument spreadsheet). The first
+//!   sheet with a filled-in cell is read, or the one [`ImportOptions::sheet`]
+//!   names. Numbers, dates, booleans keep their types; errors name the sheet,
+//!   row and column letters (`sheet "Responses", row 5, column C ("Age")`).
+//!   Legacy `.xls`, password-protected workbooks, `.xlsb` and other zip or
+//!   Office files are refused saying what they are.
 //! - **Encoding**: UTF-8 with or without a byte order mark, UTF-16 LE/BE with
 //!   a mark; anything else is read as Windows-1252 (what Excel on Windows
 //!   writes) with a [`WarningCode::DecodedWindows1252`] warning, so decoding
@@ -53,6 +62,7 @@ mod options;
 mod parse;
 mod read;
 mod scales;
+mod workbook;
 
 pub use error::{FileName, ImportError};
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
