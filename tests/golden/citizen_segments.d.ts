@@ -478,6 +478,11 @@ export interface ImportOptions {
      */
     scales?: Record<string, string[]>;
     /**
+     * For an XLSX or ODS workbook, the name of the sheet to read. Default:
+     * the first sheet with any cell filled in.
+     */
+    sheet?: string | undefined;
+    /**
      * The file's name, used only in error messages.
      */
     fileName?: string | undefined;
@@ -1126,9 +1131,13 @@ export interface SegmentationData extends Encoding {
      */
     seed: number;
     /**
-     * Restarts run (per k).
+     * Restarts asked for (per k).
      */
     restarts: number;
+    /**
+     * k-means++ starts that ran for the kept fit (at the chosen k).
+     */
+    starts: number;
     /**
      * Quality measures at the chosen k.
      */
@@ -1191,6 +1200,12 @@ export interface KScan {
      * Respondents the silhouette was computed on.
      */
     silhouetteSample: number;
+    /**
+     * Set when the chosen k is at the edge of the range scanned (the
+     * largest k, or the smallest when it is above 2): the best k may lie
+     * outside it. `null` otherwise, and when only one k was scanned.
+     */
+    edge: KEdge | undefined;
 }
 
 /**
@@ -1449,6 +1464,11 @@ export interface Assignment {
 }
 
 /**
+ * Which end of the scanned range the chosen k sits on, when it does.
+ */
+export type KEdge = "lower" | "upper";
+
+/**
  * Which questions and options were recognised as about which activity.
  */
 export interface Recognition {
@@ -1635,10 +1655,12 @@ export function kmeans(data: Float64Array | number[], width: number, options?: M
 
 /**
  * Reads a survey export (CSV text, or its raw bytes in UTF-8, UTF-16 with
- * BOM or Windows-1252) and infers what each column holds.
+ * BOM or Windows-1252, or the bytes of an XLSX or ODS workbook) and infers
+ * what each column holds.
  *
  * Throws an `Error` whose `row` (1-based, as a spreadsheet shows it) and
- * `column` properties point at the offending cell where there is one.
+ * `column` properties point at the offending cell where there is one; for a
+ * workbook, `sheet` and `columnLetter` (such as `C`) say where it is too.
  */
 export function parseSurvey(input: string | Uint8Array, options?: ImportOptions | null): Survey;
 
