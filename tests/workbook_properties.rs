@@ -1,6 +1,8 @@
-//! Random tables written as an XLSX workbook (a stored zip made here, cells
-//! as numbers or inline strings) and as CSV must import the same: the
-//! workbook path changes where cells come from, never what they mean.
+//! Workbooks made in the test (a stored zip written here): random tables
+//! written as XLSX (cells as numbers or inline strings) and as CSV must
+//! import the same, since the workbook path changes where cells come from,
+//! never what they mean; and repeats or far-apart cells cannot ask for more
+//! than the limits.
 #![cfg(not(target_arch = "wasm32"))]
 
 use citizen_segments::survey::{ImportOptions, parse_survey};
@@ -162,4 +164,68 @@ proptest! {
             (a, b) => prop_assert!(false, "csv {:?} but xlsx {:?}", a.map(|s| s.respondents), b.map(|s| s.respondents)),
         }
     }
+}
+
+/// `content` (the inside of `office:spreadsheet`) as an ODS.
+fn ods(content: &str) -> Vec<u8> {
+    stored_zip(&[
+        (
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet".into(),
+        ),
+        (
+            "content.xml",
+            format!(
+                "<office:document-content xmlns:office=\"o\" xmlns:table=\"t\" xmlns:text=\"x\">\
+                 <office:body><office:spreadsheet>{content}</office:spreadsheet></office:body>\
+                 </office:document-content>"
+            ),
+        ),
+    ])
+}
+
+#[test]
+fn repeats_and_far_apart_cells_cannot_ask_for_more_than_the_limits() {
+    let options = ImportOptions::default();
+    let header = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>q</text:p></table:table-cell></table:table-row>";
+    // A million rows of 16,384 repeated answers: 16 billion cells, refused
+    // before any is made.
+    let rows = format!(
+        "<table:table table:name=\"S\">{header}<table:table-row table:number-rows-repeated=\"1000000\">\
+         <table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"float\" office:value=\"1\"/>\
+         </table:table-row></table:table>"
+    );
+    let e = parse_survey(&ods(&rows), &options).unwrap_err();
+    assert!(e.to_string().contains("answer cells"), "{e}");
+    // One cell repeated past Excel's widest sheet.
+    let wide = "<table:table table:name=\"S\"><table:table-row>\
+         <table:table-cell table:number-columns-repeated=\"4000000000\" office:value-type=\"float\" office:value=\"1\"/>\
+         </table:table-row></table:table>";
+    let e = parse_survey(&ods(wide), &options).unwrap_err();
+    assert!(e.to_string().contains("the limit is 16384"), "{e}");
+    // Empty repeats, as LibreOffice writes to the sheet's end, cost nothing.
+    let tail = format!(
+        "<table:table table:name=\"S\">{header}<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"2\"/>\
+         <table:table-cell table:number-columns-repeated=\"16000\"/></table:table-row>\
+         <table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row></table:table>"
+    );
+    assert_eq!(parse_survey(&ods(&tail), &options).unwrap().respondents, 1);
+    // Two XLSX cells at A1 and XFD1048576: a used area of 17 billion cells.
+    let bytes = stored_zip(&[
+        (
+            "xl/workbook.xml",
+            "<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\" xmlns:r=\"r\"/></sheets></workbook>".into(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            "<Relationships><Relationship Id=\"rId1\" Type=\"w/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".into(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>q</t></is></c></row>\
+             <row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData></worksheet>".into(),
+        ),
+    ]);
+    let e = parse_survey(&bytes, &options).unwrap_err();
+    assert!(e.to_string().contains("answer cells"), "{e}");
 }

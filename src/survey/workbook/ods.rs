@@ -2,16 +2,17 @@
 //! `table:table` per sheet, rows and cells with their repeat counts, typed
 //! values from the `office:` attributes and text from the paragraphs.
 //!
-//! Repeats are expanded only for cells that hold something, each counted
-//! against [`MAX_CELLS`], so a row of a million repeated empty cells costs
-//! nothing and one of repeated answers cannot ask for more than the limit.
+//! Repeats are expanded only for cells that hold something, after checking
+//! them against [`MAX_COLUMNS`] and [`MAX_CELLS`], so a row of a million
+//! repeated empty cells costs nothing and one of repeated answers cannot ask
+//! for more than the limits.
 
 use quick_xml::events::{BytesStart, Event};
 
 use super::archive::Archive;
 use super::xml::{attr, reader};
 use super::{Cell, Found, MAX_UNPACKED_BYTES, SheetError, iso_duration, number};
-use crate::survey::options::MAX_CELLS;
+use crate::survey::options::{MAX_CELLS, MAX_COLUMNS};
 
 const CONTENT: &str = "content.xml";
 
@@ -145,21 +146,23 @@ fn end(w: &mut Walk, name: &[u8]) -> Result<(), SheetError> {
             };
             let text = value.unwrap_or(text);
             if w.keeping && !text.trim().is_empty() {
-                for i in 0..n {
-                    if w.row_cells.len() >= MAX_CELLS {
-                        return Err(SheetError::TooManyCells);
-                    }
-                    w.row_cells.push((w.column.saturating_add(i), text.clone()));
+                let reach = u64::from(w.column) + u64::from(n);
+                if reach > MAX_COLUMNS as u64 {
+                    return Err(SheetError::TooWide(reach as usize));
                 }
+                w.row_cells
+                    .extend((0..n).map(|i| (w.column + i, text.clone())));
             }
             w.column = w.column.saturating_add(n);
         }
         b"table-row" => {
             if !w.row_cells.is_empty() {
+                let total =
+                    w.cells.len() as u64 + w.row_cells.len() as u64 * u64::from(w.row_repeats);
+                if total > MAX_CELLS as u64 {
+                    return Err(SheetError::TooManyCells);
+                }
                 for r in 0..w.row_repeats {
-                    if w.cells.len().saturating_add(w.row_cells.len()) > MAX_CELLS {
-                        return Err(SheetError::TooManyCells);
-                    }
                     let row = w.row.saturating_add(r);
                     w.cells
                         .extend(w.row_cells.iter().map(|(c, t)| (row, *c, t.clone())));
