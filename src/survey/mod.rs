@@ -50,8 +50,11 @@
 //! 6. **text** for long or mostly distinct answers, otherwise
 //!    **categorical**.
 //!
-//! Out-of-scale answers become missing with a [`WarningCode::OutOfScale`]
-//! warning naming the row.
+//! Out-of-scale answers, and the "Don't know"/"Refused" codes after a
+//! numeric scale (8 and 9 after answers within 1–6, 98 and 99 after answers
+//! within 0–10), become missing, never a new level, with one
+//! [`WarningCode::OutOfScale`] warning per column that counts them and names
+//! the first row.
 
 mod decode;
 mod error;
