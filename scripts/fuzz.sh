@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every fuzz target once, then fuzzes each in turn, sharing
 # ${FUZZ_SECONDS:-20} seconds between them (at least 2 s each). Corpora
-# start from the import fixtures (parse_survey) and the small committed
+# start from the import fixtures and workbooks (parse_survey) and the small committed
 # seeds in fuzz/seeds/. Installs cargo-fuzz first if it is missing.
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable
 # toolchain accept them.
@@ -32,6 +32,11 @@ seed() {
   if [ "$target" = parse_survey ]; then
     for f in tests/fixtures/import/*.csv; do
       [ -e "$corpus/$(basename "$f")" ] || cp "$f" "$corpus/"
+    done
+    # Workbooks: a zero options byte first, so the file still starts "PK".
+    for f in tests/fixtures/import/workbooks/*.xlsx tests/fixtures/import/workbooks/*.ods \
+      tests/fixtures/import/workbooks/errors/*; do
+      [ -e "$corpus/wb-$(basename "$f")" ] || { printf '\0'; cat "$f"; } >"$corpus/wb-$(basename "$f")"
     done
   fi
   if [ -d "fuzz/seeds/$target" ]; then

@@ -171,10 +171,12 @@ impl Survey {
 }
 
 /// Reads a survey export (CSV text, or its raw bytes in UTF-8, UTF-16 with
-/// BOM or Windows-1252) and infers what each column holds.
+/// BOM or Windows-1252, or the bytes of an XLSX or ODS workbook) and infers
+/// what each column holds.
 ///
 /// Throws an `Error` whose `row` (1-based, as a spreadsheet shows it) and
-/// `column` properties point at the offending cell where there is one.
+/// `column` properties point at the offending cell where there is one; for a
+/// workbook, `sheet` and `columnLetter` (such as `C`) say where it is too.
 #[wasm_bindgen(js_name = parseSurvey)]
 pub fn parse_survey(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -203,6 +205,12 @@ fn import_error(error: ImportError) -> JsValue {
     }
     if let Some(column) = error.column() {
         let _ = Reflect::set(&js, &"column".into(), &column.into());
+    }
+    if let Some(sheet) = error.sheet() {
+        let _ = Reflect::set(&js, &"sheet".into(), &sheet.into());
+    }
+    if let Some(letter) = error.column_letter() {
+        let _ = Reflect::set(&js, &"columnLetter".into(), &letter.into());
     }
     js.into()
 }

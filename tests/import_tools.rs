@@ -3,6 +3,8 @@
 //! `parse_survey` with no options: respondents, each column's kind, code,
 //! metadata reason, scale labels in order, multi-select options, warnings;
 //! then `segment` with default options must recover the planted segments.
+//! The same for the workbooks in `tests/fixtures/import/workbooks/` (written
+//! by `scripts/make-workbook-fixtures.py` from the same exports).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,18 +15,34 @@ use citizen_segments::survey::{Column, ImportOptions, Survey, parse_survey};
 use citizen_segments::{SegmentOptions, segment};
 use serde_json::{Map, Value, json};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/tools");
+const TOOLS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/tools");
+const WORKBOOKS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/workbooks"
+);
 
+/// Every fixture's expectation, keyed by its path.
 fn expected() -> Map<String, Value> {
-    let text = fs::read_to_string(Path::new(DIR).join("expected.json")).expect("expected.json");
+    [TOOLS, WORKBOOKS]
+        .iter()
+        .flat_map(|dir| {
+            expected_in(dir)
+                .into_iter()
+                .map(move |(name, want)| (format!("{dir}/{name}"), want))
+        })
+        .collect()
+}
+
+fn expected_in(dir: &str) -> Map<String, Value> {
+    let text = fs::read_to_string(Path::new(dir).join("expected.json")).expect("expected.json");
     match serde_json::from_str(&text).expect("expected.json is JSON") {
         Value::Object(map) => map,
         other => panic!("expected.json should be an object, got {other}"),
     }
 }
 
-fn parse(name: &str) -> Result<Survey, String> {
-    let bytes = fs::read(Path::new(DIR).join(name)).map_err(|e| format!("read: {e}"))?;
+fn parse(path: &str) -> Result<Survey, String> {
+    let bytes = fs::read(path).map_err(|e| format!("read: {e}"))?;
     parse_survey(&bytes, &ImportOptions::default()).map_err(|e| e.to_string())
 }
 
@@ -171,11 +189,14 @@ fn planted_segments_are_recovered_with_default_options() {
 
 #[test]
 fn every_tool_file_has_an_expectation() {
-    let files: BTreeSet<String> = fs::read_dir(DIR)
-        .expect("fixture dir")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| !n.ends_with(".json"))
-        .collect();
-    let keys: BTreeSet<String> = expected().keys().cloned().collect();
-    assert_eq!(files, keys);
+    for dir in [TOOLS, WORKBOOKS] {
+        let files: BTreeSet<String> = fs::read_dir(dir)
+            .expect("fixture dir")
+            .filter_map(|e| e.ok().filter(|e| e.path().is_file()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.ends_with(".json"))
+            .collect();
+        let keys: BTreeSet<String> = expected_in(dir).keys().cloned().collect();
+        assert_eq!(files, keys, "{dir}");
+    }
 }

@@ -167,6 +167,68 @@ pub enum ImportError {
         /// What is wrong with it.
         message: String,
     },
+    /// The bytes are a file the import cannot read as a survey (an `.xls`,
+    /// a password-protected workbook, a Word document, ...); says what it is.
+    #[error("{file}the file is {what}")]
+    NotASurvey {
+        /// The file.
+        file: FileName,
+        /// What the file is, and what to do.
+        what: &'static str,
+    },
+    /// A workbook whose parts cannot be read.
+    #[error("{file}the workbook cannot be read: {message}")]
+    UnreadableWorkbook {
+        /// The file.
+        file: FileName,
+        /// The reader's reason.
+        message: String,
+    },
+    /// A workbook whose parts unpack to more than the limit.
+    #[error("{file}the workbook unpacks to {bytes} bytes; the limit is {max} bytes")]
+    UnpacksTooLarge {
+        /// The file.
+        file: FileName,
+        /// Declared unpacked bytes.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The `sheet` option names a sheet the workbook does not have.
+    #[error("{file}option \"sheet\": the workbook has no sheet {sheet:?}; its sheets are {sheets}")]
+    UnknownSheet {
+        /// The file.
+        file: FileName,
+        /// The name given.
+        sheet: String,
+        /// The workbook's sheets, quoted and joined with commas.
+        sheets: String,
+    },
+    /// A workbook with no used cell in any sheet.
+    #[error("{file}every sheet of the workbook is empty ({sheets})")]
+    EmptyWorkbook {
+        /// The file.
+        file: FileName,
+        /// The workbook's sheets, quoted and joined with commas.
+        sheets: String,
+    },
+    /// An error in a workbook's sheet, placed as the spreadsheet shows it:
+    /// `sheet "Responses", row 5, column C ("Age"): "4o" is not a number`.
+    #[error("{file}sheet {sheet:?}{message}")]
+    InSheet {
+        /// The file.
+        file: FileName,
+        /// The sheet.
+        sheet: String,
+        /// The row, as the spreadsheet numbers it.
+        row: Option<usize>,
+        /// The column's letters (`C`), when the error is about one column.
+        letter: Option<String>,
+        /// The place and the problem, after the sheet's name.
+        message: String,
+        /// The error as it would be for a CSV file (no file name).
+        error: Box<ImportError>,
+    },
 }
 
 impl ImportError {
@@ -179,6 +241,7 @@ impl ImportError {
             | ImportError::MissingId { row, .. }
             | ImportError::NotANumber { row, .. } => Some(*row),
             ImportError::DuplicateColumn { .. } => Some(1),
+            ImportError::InSheet { row, .. } => *row,
             _ => None,
         }
     }
@@ -192,6 +255,24 @@ impl ImportError {
             | ImportError::MissingId { column, .. }
             | ImportError::NotANumber { column, .. }
             | ImportError::UnknownColumn { column, .. } => Some(column),
+            ImportError::InSheet { error, .. } => error.column(),
+            _ => None,
+        }
+    }
+
+    /// For an error in a workbook's sheet, the sheet's name.
+    pub fn sheet(&self) -> Option<&str> {
+        match self {
+            ImportError::InSheet { sheet, .. } => Some(sheet),
+            _ => None,
+        }
+    }
+
+    /// For an error in a workbook's sheet, the letters heading the column
+    /// (`C`), when the error is about one column.
+    pub fn column_letter(&self) -> Option<&str> {
+        match self {
+            ImportError::InSheet { letter, .. } => letter.as_deref(),
             _ => None,
         }
     }
@@ -212,7 +293,13 @@ impl ImportError {
             | ImportError::MissingId { file, .. }
             | ImportError::NotANumber { file, .. }
             | ImportError::UnknownColumn { file, .. }
-            | ImportError::InvalidOption { file, .. } => file,
+            | ImportError::InvalidOption { file, .. }
+            | ImportError::NotASurvey { file, .. }
+            | ImportError::UnreadableWorkbook { file, .. }
+            | ImportError::UnpacksTooLarge { file, .. }
+            | ImportError::UnknownSheet { file, .. }
+            | ImportError::EmptyWorkbook { file, .. }
+            | ImportError::InSheet { file, .. } => file,
         };
         file.0.as_deref()
     }

@@ -1,14 +1,23 @@
 //! Survey import: bytes from a survey tool or spreadsheet export become a
 //! typed [`Survey`].
 //!
-//! The data's path, one file each: `decode` (bytes to text) → `read`
-//! (delimiter sniffing, records) → `infer` (column kinds, scales, warnings),
+//! The data's path, one file each: `workbook` (is it an XLSX or ODS
+//! workbook? then its sheet as records) or `decode` (bytes to text) → `read`
+//! (delimiter sniffing, records) → `headers` → `infer` (column kinds, scales,
+//! warnings),
 //! driven by [`parse_survey`] with [`ImportOptions`] checked once in
 //! `options`; `scales` holds the known label sets and `error` the typed
 //! [`ImportError`].
 //!
 //! # What the import accepts
 //!
+//! - **Workbooks**: XLSX and ODS, recognised by their bytes (a zip archive
+//!   holding `xl/workbook.xml`, or an OpenDocument spreadsheet). The first
+//!   sheet with a filled-in cell is read, or the one [`ImportOptions::sheet`]
+//!   names. Numbers, dates, booleans keep their types; errors name the sheet,
+//!   row and column letters (`sheet "Responses", row 5, column C ("Age")`).
+//!   Legacy `.xls`, password-protected workbooks, `.xlsb` and other zip or
+//!   Office files are refused saying what they are.
 //! - **Encoding**: UTF-8 with or without a byte order mark, UTF-16 LE/BE with
 //!   a mark; anything else is read as Windows-1252 (what Excel on Windows
 //!   writes) with a [`WarningCode::DecodedWindows1252`] warning, so decoding
@@ -41,8 +50,11 @@
 //! 6. **text** for long or mostly distinct answers, otherwise
 //!    **categorical**.
 //!
-//! Out-of-scale answers become missing with a [`WarningCode::OutOfScale`]
-//! warning naming the row.
+//! Out-of-scale answers, and the "Don't know"/"Refused" codes after a
+//! numeric scale (8 and 9 after answers within 1–6, 98 and 99 after answers
+//! within 0–10), become missing, never a new level, with one
+//! [`WarningCode::OutOfScale`] warning per column that counts them and names
+//! the first row.
 
 mod decode;
 mod error;
@@ -53,6 +65,7 @@ mod options;
 mod parse;
 mod read;
 mod scales;
+mod workbook;
 
 pub use error::{FileName, ImportError};
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};

@@ -12,6 +12,7 @@
 //! | `missingCodes` | none (added to [`DEFAULT_MISSING_CODES`]) | more answers that mean "no answer" |
 //! | `kinds`        | inferred | the kind of a column, by name |
 //! | `scales`       | recognised label sets | the labels of a Likert column, lowest first |
+//! | `sheet`        | the first sheet with a used cell | the sheet of an XLSX or ODS workbook to read, by name |
 //! | `fileName`     | none | names the file in error messages only |
 
 use std::collections::BTreeMap;
@@ -71,6 +72,9 @@ pub struct ImportOptions {
     /// The labels of a Likert column, lowest first; the column becomes a
     /// labelled Likert scale from 1 to the number of labels.
     pub scales: BTreeMap<String, Vec<String>>,
+    /// For an XLSX or ODS workbook, the name of the sheet to read. Default:
+    /// the first sheet with any cell filled in.
+    pub sheet: Option<String>,
     /// The file's name, used only in error messages.
     pub file_name: Option<String>,
 }
@@ -86,6 +90,7 @@ pub(crate) struct Checked {
     pub longest_code: usize,
     pub kinds: BTreeMap<String, ColumnKind>,
     pub scales: BTreeMap<String, Vec<String>>,
+    pub sheet: Option<String>,
     pub file: FileName,
 }
 
@@ -148,6 +153,9 @@ impl ImportOptions {
                 }
             },
         };
+        if self.sheet.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            return Err(invalid("sheet", "the sheet name is blank".into()));
+        }
         if let Some(id) = &self.id_column {
             if id.trim().is_empty() {
                 return Err(invalid("idColumn", "the column name is blank".into()));
@@ -212,6 +220,7 @@ impl ImportOptions {
             missing_codes,
             kinds: self.kinds.clone(),
             scales: self.scales.clone(),
+            sheet: self.sheet.clone(),
             file,
         })
     }

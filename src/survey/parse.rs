@@ -1,14 +1,19 @@
-//! The import pipeline: limits → decode → sniff → read → infer.
+//! The import pipeline: limits → format (text or workbook) → decode and
+//! sniff, or read the sheet → records → header → rows → infer.
 
 use super::decode::decode;
 use super::error::{FileName, ImportError};
 use super::headers::{Header, combine, header_rows, unique_names};
 use super::infer::{Table, infer, response_status};
 use super::model::{Survey, Warning, WarningCode};
-use super::options::{ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
+use super::options::{Checked, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
 use super::read::{Record, Records, sniff_delimiter};
+use super::workbook::{
+    self, Format, MAX_UNPACKED_BYTES, Sheet, SheetError, column_letter, read_sheet,
+};
 
-/// Reads a survey export (CSV or similar) into a typed [`Survey`].
+/// Reads a survey export (CSV or similar, or an XLSX or ODS workbook,
+/// recognised by its bytes) into a typed [`Survey`].
 ///
 /// Limits ([`MAX_INPUT_BYTES`], [`MAX_COLUMNS`], [`MAX_ROWS`], [`MAX_CELLS`]) are checked
 /// before the work they guard. Rows in errors and warnings are 1-based as a
@@ -35,16 +40,39 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
     }
     let input_hash = format!("{:016x}", fnv1a64(input));
     let mut warnings = Vec::new();
-    let text = decode(input, &mut warnings);
-    let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
-    let (headers, ahead) = read_header(&mut records, &file)?;
+    let format = workbook::detect(input);
+    let survey = match format {
+        Format::Text => {
+            let text = decode(input, &mut warnings);
+            let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+            let records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
+            read_table(records, delimiter, &opts, warnings)?
+        }
+        Format::Refused(what) => return Err(ImportError::NotASurvey { file, what }),
+        Format::Xlsx | Format::Ods => read_workbook(input, format, &opts, warnings)?,
+    };
+    Ok(Survey {
+        input_hash,
+        ..survey
+    })
+}
+
+/// Header, rows, response status and inference over records, whichever file
+/// they come from.
+fn read_table(
+    mut records: impl Iterator<Item = Result<Record, ImportError>>,
+    delimiter: u8,
+    opts: &Checked,
+    mut warnings: Vec<Warning>,
+) -> Result<Survey, ImportError> {
+    let file = &opts.file;
+    let (headers, ahead) = read_header(&mut records, file)?;
     let (codes, headers): (Vec<Option<String>>, Vec<String>) =
         headers.into_iter().map(|h| (h.code, h.name)).unzip();
     let (columns, rows) = read_rows(
         ahead.into_iter().chain(records),
         &headers,
-        &file,
+        file,
         &mut warnings,
     )?;
     let mut table = Table {
@@ -55,7 +83,7 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         delimiter,
     };
     response_status(&mut table, &mut warnings);
-    let inferred = infer(&table, &opts, &mut warnings)?;
+    let inferred = infer(&table, opts, &mut warnings)?;
     Ok(Survey {
         respondents: table.rows.len(),
         columns: inferred.columns,
@@ -63,8 +91,141 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         ids: inferred.ids,
         id_column: inferred.id_column,
         delimiter,
-        input_hash,
+        input_hash: String::new(),
     })
+}
+
+/// A workbook's sheet (the `sheet` option's, or the first with cells) read
+/// as a table; errors name the sheet, row and column letters.
+fn read_workbook(
+    input: &[u8],
+    format: Format,
+    opts: &Checked,
+    mut warnings: Vec<Warning>,
+) -> Result<Survey, ImportError> {
+    let file = opts.file.clone();
+    let bytes = workbook::unpacked_bytes(input);
+    if bytes > MAX_UNPACKED_BYTES {
+        return Err(ImportError::UnpacksTooLarge {
+            file,
+            bytes,
+            max: MAX_UNPACKED_BYTES,
+        });
+    }
+    let mut sheet = read_sheet(input, format, opts.sheet.as_deref(), &mut warnings)
+        .map_err(|e| sheet_error(e, &file, opts.sheet.as_deref()))?;
+    // The inner errors are placed by `in_sheet`, which adds the file name.
+    let inner = Checked {
+        file: FileName(None),
+        ..opts.clone()
+    };
+    let header_row = sheet.records.first().map(|r| r.row);
+    let headers = sheet_headers(&sheet, &inner);
+    let records = std::mem::take(&mut sheet.records);
+    read_table(records.into_iter().map(Ok), b',', &inner, warnings)
+        .map_err(|e| in_sheet(e, &file, &sheet, &headers, header_row))
+}
+
+/// The combined column names of a sheet, as `read_table` makes them, for
+/// finding a column's letters; empty when the header cannot be read.
+fn sheet_headers(sheet: &Sheet, opts: &Checked) -> Vec<String> {
+    // Only the first few records are read: the header rows and two more.
+    let mut records = sheet.records.iter().cloned().map(Ok);
+    read_header(&mut records, &opts.file)
+        .map(|(headers, _)| headers.into_iter().map(|h| h.name).collect())
+        .unwrap_or_default()
+}
+
+/// A sheet-reading failure as an import error.
+fn sheet_error(e: SheetError, file: &FileName, wanted: Option<&str>) -> ImportError {
+    let file = file.clone();
+    match e {
+        SheetError::Unreadable(message) => ImportError::UnreadableWorkbook { file, message },
+        SheetError::Unknown(names) => ImportError::UnknownSheet {
+            file,
+            sheet: wanted.unwrap_or_default().to_string(),
+            sheets: workbook::quoted(&names),
+        },
+        SheetError::AllEmpty(names) => ImportError::EmptyWorkbook {
+            file,
+            sheets: workbook::quoted(&names),
+        },
+        SheetError::TooWide(columns) => ImportError::TooManyColumns {
+            file,
+            columns,
+            max: MAX_COLUMNS,
+        },
+        SheetError::TooManyCells => ImportError::TooManyCells {
+            file,
+            max: MAX_CELLS,
+        },
+    }
+}
+
+/// Places an error from a sheet's table as the spreadsheet shows it: the
+/// sheet, the row, and the column's letters with its name.
+fn in_sheet(
+    error: ImportError,
+    file: &FileName,
+    sheet: &Sheet,
+    headers: &[String],
+    header_row: Option<usize>,
+) -> ImportError {
+    let letter_at = |i: usize| column_letter(sheet.first_column + i);
+    let letter_of = |name: &str| headers.iter().position(|h| h == name).map(letter_at);
+    let (row, letter, message) = match &error {
+        ImportError::NotANumber {
+            row, column, value, ..
+        } => (
+            Some(*row),
+            letter_of(column),
+            format!("{value:?} is not a number"),
+        ),
+        ImportError::DuplicateId {
+            row,
+            column,
+            value,
+            first_row,
+            ..
+        } => (
+            Some(*row),
+            letter_of(column),
+            format!("the id {value:?} already appears in row {first_row}"),
+        ),
+        ImportError::MissingId { row, column, .. } => {
+            (Some(*row), letter_of(column), "the id is blank".to_string())
+        }
+        ImportError::DuplicateColumn {
+            column,
+            first,
+            second,
+            ..
+        } => (
+            header_row,
+            Some(letter_at(second - 1)),
+            format!(
+                "the column name {column:?} also heads column {}",
+                letter_at(first - 1)
+            ),
+        ),
+        other => (None, None, other.to_string()),
+    };
+    let place = match (row, &letter, error.column()) {
+        (Some(r), Some(l), Some(name)) if !matches!(error, ImportError::DuplicateColumn { .. }) => {
+            format!(", row {r}, column {l} ({name:?}): {message}")
+        }
+        (Some(r), Some(l), _) => format!(", row {r}, column {l}: {message}"),
+        (Some(r), None, _) => format!(", row {r}: {message}"),
+        _ => format!(": {message}"),
+    };
+    ImportError::InSheet {
+        file: file.clone(),
+        sheet: sheet.name.clone(),
+        row,
+        letter,
+        message: place,
+        error: Box::new(error),
+    }
 }
 
 /// The reader's errors carry no file name; this adds it.
@@ -85,7 +246,7 @@ type ReadAhead = Vec<Result<Record, ImportError>>;
 /// header rows too, the one or two records after it (see `headers`); the
 /// records read ahead that are data come back to be read as rows.
 fn read_header(
-    records: &mut Records,
+    records: &mut impl Iterator<Item = Result<Record, ImportError>>,
     file: &FileName,
 ) -> Result<(Vec<Header>, ReadAhead), ImportError> {
     let first = loop {

@@ -484,6 +484,11 @@ export interface ImportOptions {
      */
     scales?: Record<string, string[]>;
     /**
+     * For an XLSX or ODS workbook, the name of the sheet to read. Default:
+     * the first sheet with any cell filled in.
+     */
+    sheet?: string | undefined;
+    /**
      * The file's name, used only in error messages.
      */
     fileName?: string | undefined;
@@ -1714,10 +1719,12 @@ export function kmeans(data: Float64Array | number[], width: number, options?: M
 
 /**
  * Reads a survey export (CSV text, or its raw bytes in UTF-8, UTF-16 with
- * BOM or Windows-1252) and infers what each column holds.
+ * BOM or Windows-1252, or the bytes of an XLSX or ODS workbook) and infers
+ * what each column holds.
  *
  * Throws an `Error` whose `row` (1-based, as a spreadsheet shows it) and
- * `column` properties point at the offending cell where there is one.
+ * `column` properties point at the offending cell where there is one; for a
+ * workbook, `sheet` and `columnLetter` (such as `C`) say where it is too.
  */
 export function parseSurvey(input: string | Uint8Array, options?: ImportOptions | null): Survey;
 

@@ -91,9 +91,18 @@ function adjustedRand(a, b) {
   return max === expected ? 1 : (index - expected) / (max - expected);
 }
 
-for (const [file, want] of Object.entries(tools)) {
+// The workbooks (tests/fixtures/import/workbooks, see
+// scripts/make-workbook-fixtures.py) hold the same exports as XLSX and ODS.
+const workbookDir = new URL("../fixtures/import/workbooks/", import.meta.url);
+const workbooks = JSON.parse(readFileSync(new URL("expected.json", workbookDir), "utf8"));
+const exports = [
+  ...Object.entries(tools).map(([file, want]) => [new URL(file, toolDir), file, want]),
+  ...Object.entries(workbooks).map(([file, want]) => [new URL(file, workbookDir), file, want]),
+];
+
+for (const [url, file, want] of exports) {
   test(`tool export ${file} (${want.tool})`, () => {
-    const bytes = new Uint8Array(readFileSync(new URL(file, toolDir)));
+    const bytes = new Uint8Array(readFileSync(url));
     const survey = lib.parseSurvey(bytes);
     assert.equal(survey.respondents, want.respondents);
     const byName = new Map(want.columns.map((c) => [c.name, c]));
@@ -114,3 +123,42 @@ for (const [file, want] of Object.entries(tools)) {
     survey.free();
   });
 }
+
+test("a workbook's errors name the sheet, row and column letters", () => {
+  const bytes = new Uint8Array(readFileSync(new URL("errors/typo.xlsx", workbookDir)));
+  let thrown;
+  try {
+    lib.parseSurvey(bytes, { fileName: "typo.xlsx" });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof Error);
+  assert.equal(
+    thrown.message,
+    'typo.xlsx: sheet "Responses", row 5, column C ("Age"): "4o" is not a number',
+  );
+  assert.deepEqual([thrown.sheet, thrown.row, thrown.column, thrown.columnLetter], ["Responses", 5, "Age", "C"]);
+});
+
+test("the sheet option picks a sheet, and an unknown one lists the sheets", () => {
+  const bytes = new Uint8Array(readFileSync(new URL("google_sheets.ods", workbookDir)));
+  const survey = lib.parseSurvey(bytes, { sheet: "Form responses 1" });
+  assert.equal(survey.respondents, 30);
+  survey.free();
+  assert.throws(
+    () => lib.parseSurvey(bytes, { sheet: "Responses" }),
+    (e) => e instanceof Error && e.message.includes('its sheets are "Form responses 1", "Empty", "Notes"'),
+  );
+});
+
+test("legacy, protected and non-spreadsheet files are refused saying what they are", () => {
+  for (const [file, says] of [
+    ["errors/legacy.xls", "(.xls)"],
+    ["errors/protected.xlsx", "password-protected"],
+    ["errors/letter.docx", "Word document"],
+  ]) {
+    const bytes = new Uint8Array(readFileSync(new URL(file, workbookDir)));
+    assert.throws(() => lib.parseSurvey(bytes), (e) => e instanceof Error && e.message.includes(says), file);
+  }
+  assert.equal(lib.parseSurvey("a,b\n1,2\n").respondents, 1);
+});

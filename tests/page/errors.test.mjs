@@ -42,6 +42,20 @@ test("a ragged row is reported next to step 1 with row and column; a good file t
   await context.close();
 });
 
+test("a workbook's error names the sheet, row and column letters; an .xls is refused saying what it is", async () => {
+  const { page, context, log } = await openPage(browser, server.url);
+  await waitForCards(page);
+  const workbook = (name) => fileURLToPath(new URL(`../fixtures/import/workbooks/errors/${name}`, import.meta.url));
+  await page.setInputFiles("#file-input", workbook("typo.xlsx"));
+  await page.waitForSelector("#start-error:not([hidden])");
+  assert.match(await page.textContent("#start-error"), /sheet "Responses", row 5, column C \("Age"\): "4o" is not a number/);
+  await page.setInputFiles("#file-input", workbook("legacy.xls"));
+  await page.waitForFunction(() => /Excel 97–2003 workbook \(\.xls\)/.test(document.querySelector("#start-error").textContent));
+  assert.ok(await page.isHidden("#step-results"));
+  assert.deepEqual(log.problems, []);
+  await context.close();
+});
+
 test("a kind the answers do not fit is reported next to step 2, and the page stays usable", async () => {
   const { page, context } = await openPage(browser, server.url);
   await waitForCards(page);

@@ -191,6 +191,13 @@ test("results summary, run status and warnings", () => {
   assertSnapshot("results-summary", wrap(resultsSummary(result), warnings));
 });
 
+test("results summary counts the respondents who answered none of the clustered questions (unassignable)", () => {
+  const none = resultsSummary({ ...result, profiles: { ...result.profiles, unassigned: 0 } }).textContent;
+  assert.ok(!none.includes("answered none"), none);
+  const some = resultsSummary({ ...result, profiles: { ...result.profiles, unassigned: 37 } }).textContent;
+  assert.ok(some.includes("37 respondents answered none of the chosen questions and are in no segment."), some);
+});
+
 test("reuse table: respondents per segment of a saved model, the unassigned last", () => {
   const model = { segmentIds: [0, 1, 2], names: ["Planners", "", "Doers"] };
   const table = reuseTable(model, [0, 0, 2, -1, 1, 0, -1, 2], { surveyName: "new.csv", modelName: "old-model.json" });

@@ -3,6 +3,8 @@
 // column's kind, the tool's short code and, for metadata, why it is left out;
 // the import's warnings are listed; and the segments found agree with the
 // planted ones (adjusted Rand index at least 0.8, as the core's own test).
+// The same for the XLSX and ODS workbooks of tests/fixtures/import/workbooks/
+// (scripts/make-workbook-fixtures.py), dropped as a user would drop them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +13,10 @@ import { serveStatic, launchChromium, openPage, waitForCards, downloadText } fro
 
 const dist = fileURLToPath(new URL("../../www/dist/", import.meta.url));
 const tools = new URL("../fixtures/import/tools/", import.meta.url);
-const expected = JSON.parse(readFileSync(new URL("expected.json", tools), "utf8"));
+const workbooks = new URL("../fixtures/import/workbooks/", import.meta.url);
+const exports = [tools, workbooks].flatMap((dir) =>
+  Object.entries(JSON.parse(readFileSync(new URL("expected.json", dir), "utf8"))).map(([file, want]) => [dir, file, want]),
+);
 let server;
 let browser;
 let opened;
@@ -50,10 +55,10 @@ function adjustedRand(a, b) {
   return most === chance ? 1 : (index - chance) / (most - chance);
 }
 
-for (const [file, want] of Object.entries(expected)) {
+for (const [dir, file, want] of exports) {
   test(`${want.tool} (${file}): kinds, codes and left-out metadata in the review table, warnings listed, planted segments found`, async () => {
     const { page, log } = opened;
-    await page.setInputFiles("#file-input", fileURLToPath(new URL(file, tools)));
+    await page.setInputFiles("#file-input", fileURLToPath(new URL(file, dir)));
     await page.waitForFunction(
       ([name, n]) => document.querySelector("#source-status").textContent.startsWith(`${name}: ${n} respondents`),
       [file, want.respondents.toLocaleString("en-GB")],

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
+use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::super::scales::Labelled;
 use super::Ctx;
 use super::numbers::parse_number;
+use super::warnings::missing_answers;
 
 pub(super) fn labelled(
     name: &str,
@@ -19,6 +20,7 @@ pub(super) fn labelled(
     let count = scale.labels.len();
     let mut values = vec![None; n];
     let mut memo: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut off: (Vec<usize>, &str) = (Vec::new(), "");
     for &(i, cell) in present {
         let pos = *memo.entry(cell).or_insert_with(|| {
             scale.position(cell).or_else(|| {
@@ -35,16 +37,14 @@ pub(super) fn labelled(
                 }
             }
             None => {
-                let row = ctx.row(i);
-                ctx.warn(
-                    WarningCode::OutOfScale,
-                    name,
-                    Some(row),
-                    format!("row {row}, column {name:?}: {cell:?} is not on the column's scale; it was treated as missing"),
-                );
+                if off.0.is_empty() {
+                    off.1 = cell;
+                }
+                off.0.push(i);
             }
         }
     }
+    missing_answers(ctx, name, &off.0, off.1, "are not on the column's scale");
     let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
         min: 1.0,

@@ -2,8 +2,9 @@
 //! columns, and integer answers read as a Likert scale (rule 6).
 
 use super::super::error::ImportError;
-use super::super::model::{Column, ColumnKind, Scale, Values, WarningCode};
+use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::Ctx;
+use super::warnings::missing_answers;
 
 /// Numeric Likert scales tried, smallest first.
 const NUMERIC_SCALES: [(i64, i64); 4] = [(1, 5), (1, 7), (1, 10), (0, 10)];
@@ -85,17 +86,19 @@ pub(super) fn numeric_column(
     };
     let (dont_know, nums): (Vec<_>, Vec<_>) =
         nums.into_iter().partition(|(_, v)| codes.contains(v));
-    for &(i, v) in &dont_know {
+    for &(i, _) in &dont_know {
         if let Some(slot) = values.get_mut(i) {
             *slot = None;
         }
-        let row = ctx.row(i);
-        ctx.warn(
-            WarningCode::OutOfScale,
-            name,
-            Some(row),
-            format!("row {row}, column {name:?}: {v} follows the scale as a \"Don't know\" or \"Refused\" code; it was treated as missing"),
+    }
+    if let Some(&(_, first)) = dont_know.first() {
+        let indices: Vec<usize> = dont_know.iter().map(|(i, _)| *i).collect();
+        let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+        let why = format!(
+            "hold {} after the scale, codes for \"Don't know\" or \"Refused\"",
+            codes.join(" or ")
         );
+        missing_answers(ctx, name, &indices, &first.to_string(), &why);
     }
     let fits = |&(a, b): &(i64, i64)| {
         nums.iter()
@@ -122,19 +125,20 @@ pub(super) fn numeric_column(
         return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
     };
     let (min, max) = (a as f64, b as f64);
-    for &(i, v) in &nums {
-        if v < min || v > max {
-            if let Some(slot) = values.get_mut(i) {
-                *slot = None;
-            }
-            let row = ctx.row(i);
-            ctx.warn(
-                WarningCode::OutOfScale,
-                name,
-                Some(row),
-                format!("row {row}, column {name:?}: {v} is outside the scale {a}–{b}; it was treated as missing"),
-            );
+    let outside: Vec<(usize, f64)> = nums
+        .iter()
+        .copied()
+        .filter(|&(_, v)| v < min || v > max)
+        .collect();
+    for &(i, _) in &outside {
+        if let Some(slot) = values.get_mut(i) {
+            *slot = None;
         }
+    }
+    if let Some(&(_, first)) = outside.first() {
+        let indices: Vec<usize> = outside.iter().map(|(i, _)| *i).collect();
+        let why = format!("are outside the scale {a}–{b}");
+        missing_answers(ctx, name, &indices, &first.to_string(), &why);
     }
     let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {

@@ -317,3 +317,84 @@ fn numbers_are_plain_decimals() {
         assert_eq!(parse_number(bad, false), None, "{bad}");
     }
 }
+
+#[test]
+fn dont_know_codes_are_missing_with_one_warning_that_counts_them() {
+    // A 0–10 scale with 98 ("Don't know") and 99 ("Refused") after it, a
+    // 5-point scale with 8 and 9, and SPSS's "." and -99.
+    let mut csv = String::from("id,likely,rated\n");
+    for r in 0..30 {
+        let likely = match r % 10 {
+            3 => "98".to_string(),
+            7 if r < 20 => "99".to_string(),
+            _ => (r % 11).to_string(),
+        };
+        let rated = match r {
+            4 | 9 => "8".to_string(),
+            13 => "9".to_string(),
+            21 => ".".to_string(),
+            22 => "-99".to_string(),
+            _ => (1 + r % 5).to_string(),
+        };
+        csv.push_str(&format!("r{r},{likely},{rated}\n"));
+    }
+    let s = parse(&csv);
+    let likely = s.column("likely").unwrap();
+    assert_eq!(likely.kind, ColumnKind::Likert);
+    assert_eq!(
+        likely.scale.as_ref().map(|s| (s.min, s.max)),
+        Some((0.0, 10.0))
+    );
+    assert_eq!(likely.missing, 5);
+    let rated = s.column("rated").unwrap();
+    assert_eq!(
+        rated.scale.as_ref().map(|s| (s.min, s.max)),
+        Some((1.0, 5.0))
+    );
+    assert_eq!(rated.missing, 5);
+    let warned: Vec<(Option<&str>, Option<usize>, &str)> = s
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::OutOfScale)
+        .map(|w| (w.column.as_deref(), w.row, w.message.as_str()))
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert_eq!((warned[0].0, warned[0].1), (Some("likely"), Some(5)));
+    assert!(
+        warned[0]
+            .2
+            .contains("5 answers hold 98 or 99 after the scale"),
+        "{}",
+        warned[0].2
+    );
+    assert_eq!((warned[1].0, warned[1].1), (Some("rated"), Some(6)));
+    assert!(
+        warned[1]
+            .2
+            .contains("3 answers hold 8 or 9 after the scale"),
+        "{}",
+        warned[1].2
+    );
+}
+
+#[test]
+fn many_values_outside_the_scale_give_one_counted_warning_and_no_new_level() {
+    let mut csv = String::from("q\n");
+    for i in 0..200 {
+        csv.push_str(&format!("{}\n", 1 + i % 5));
+    }
+    for _ in 0..5 {
+        csv.push_str("55\n");
+    }
+    let s = parse(&csv);
+    let q = s.column("q").unwrap();
+    assert_eq!(q.scale.as_ref().map(|s| (s.min, s.max)), Some((1.0, 5.0)));
+    assert_eq!(q.missing, 5);
+    assert_eq!(codes(&s), vec![WarningCode::OutOfScale]);
+    assert_eq!(s.warnings[0].row, Some(202));
+    assert!(
+        s.warnings[0]
+            .message
+            .contains("5 answers are outside the scale 1–5")
+    );
+}

@@ -58,3 +58,30 @@ pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx
         );
     }
 }
+
+/// One warning for the answers of column `name` at `indices` (positions
+/// among the respondents, in order) that were read as missing: how many,
+/// why, and the first one's row and value. A file with a million of them
+/// gives one warning, not a million.
+pub(super) fn missing_answers(
+    ctx: &mut Ctx,
+    name: &str,
+    indices: &[usize],
+    first: &str,
+    why: &str,
+) {
+    let Some(&i) = indices.first() else {
+        return;
+    };
+    let row = ctx.row(i);
+    let count = indices.len();
+    let answers = if count == 1 { "answer" } else { "answers" };
+    ctx.warn(
+        WarningCode::OutOfScale,
+        name,
+        Some(row),
+        format!(
+            "column {name:?}: {count} {answers} {why}, read as missing (the first in row {row}: {first:?})"
+        ),
+    );
+}
