@@ -1,6 +1,7 @@
-//! Names and briefs on real data: the sample survey and public survey data
+//! Names and briefs on real data: the sample survey, public survey data
 //! sets (small extracts under `tests/fixtures/public/`, sources and licences
-//! in its README). On each, with default options: every segment has a
+//! in its README) and the survey-tool exports of `tests/fixtures/import/`
+//! (CSV and workbooks). On each, with default options: every segment has a
 //! distinct name without a numeric suffix, and every brief names an activity
 //! with its approaches and a way to reach the segment.
 //! `cargo test --test names -- --nocapture` prints the names and first lines.
@@ -64,5 +65,27 @@ fn check(label: &str, bytes: &[u8]) -> Vec<String> {
 #[test]
 fn every_segment_has_a_distinct_name_an_activity_and_a_way_in() {
     let problems: Vec<String> = DATA.iter().flat_map(|(l, b)| check(l, b)).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn so_does_every_survey_tool_export() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut files = Vec::new();
+    for (dir, extensions) in [("tools", &["csv"][..]), ("workbooks", &["xlsx", "ods"][..])] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if extensions.contains(&ext) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 15, "{files:?}");
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|p| check(&p.display().to_string(), &std::fs::read(p).unwrap()))
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

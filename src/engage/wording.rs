@@ -4,13 +4,20 @@
 use super::recognise::split_grid;
 
 /// A question's own words for a name: a grid header's row (the stem is shared
-/// by every row), underscores and camelCase read as spaces, trimmed.
+/// by every row), underscores and camelCase read as spaces (except the
+/// underscore of a code such as `Q2_4`), trimmed.
 pub(crate) fn question_words(question: &str) -> String {
     let text = split_grid(question).map_or(question, |(_, row)| row);
     let mut out = String::new();
     let mut previous: Option<char> = None;
-    for c in text.chars() {
-        let c = if c == '_' { ' ' } else { c };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `Q2_4` is a tool's code for a grid row: kept whole, or a name
+        // would end in a bare number ("Very high Q2 4") that reads as a
+        // counter. `rate_marriage` reads as words.
+        let code = previous.is_some_and(|p| p.is_ascii_alphanumeric())
+            && chars.peek().is_some_and(|n| n.is_ascii_digit());
+        let c = if c == '_' && !code { ' ' } else { c };
         if let Some(p) = previous
             && p.is_lowercase()
             && c.is_uppercase()
@@ -97,6 +104,9 @@ mod tests {
     fn plain_words() {
         assert_eq!(question_words("rate_marriage"), "rate marriage");
         assert_eq!(question_words("selfLR"), "self LR");
+        assert_eq!(question_words("Q2_4"), "Q2_4");
+        assert_eq!(question_words("age_2_groups"), "age_2 groups");
+        assert_eq!(question_words("_1"), "1");
         assert_eq!(
             question_words("How much do you agree? [The council listens]"),
             "The council listens"
