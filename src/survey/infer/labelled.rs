@@ -44,7 +44,16 @@ pub(super) fn labelled(
             }
         }
     }
-    missing_answers(ctx, name, &off.0, off.1, "are not on the column's scale");
+    missing_answers(
+        ctx,
+        name,
+        &off.0,
+        off.1,
+        [
+            "is not on the column's scale",
+            "are not on the column's scale",
+        ],
+    );
     let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
         min: 1.0,

@@ -25,7 +25,14 @@
 //!    0–10 (not just 0/1) are **likert** on the smallest such scale, others
 //!    **numeric**. With 20 or more answers, integers of which at least 95 %
 //!    fit a scale are likert too, and the rest are out-of-scale warnings
-//!    (stored as missing). If at least 90 % of the answers are numbers and
+//!    (stored as missing). Codes after the scale mean "Don't know" or
+//!    "Refused" (8/9 after a scale within 1–6, 98/99 after 0–10) and are
+//!    missing with a warning that counts them. A scale the question states
+//!    in words ("1 to 5", "1 = Poor … 5 = Excellent", "6 = Don't know", see
+//!    `stated`) wins when at least 80 % of the answers lie on it: answers
+//!    off it (a `6` after "1-5") are then missing with a warning, never a
+//!    new level; without such words a `6` is the top of a 6-point scale.
+//!    If at least 90 % of the answers are numbers and
 //!    the rest are not missing codes, the column is a numeric column with
 //!    typos: an error names the first non-number.
 //! 7. **multi (in one cell)**: some answers hold `;` or `|` (only `|` when the
@@ -46,6 +53,7 @@ mod labelled;
 mod metadata;
 mod multi;
 mod numbers;
+mod stated;
 mod status;
 #[cfg(test)]
 mod tests;

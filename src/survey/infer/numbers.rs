@@ -4,6 +4,7 @@
 use super::super::error::ImportError;
 use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::Ctx;
+use super::stated::{Stated, stated_scale};
 use super::warnings::missing_answers;
 
 /// Numeric Likert scales tried, smallest first.
@@ -79,10 +80,14 @@ pub(super) fn numeric_column(
     }
     let integers = nums.iter().all(|(_, v)| v.fract() == 0.0);
     let binary = nums.iter().all(|(_, v)| *v == 0.0 || *v == 1.0);
-    let codes = if integers {
-        dont_know_codes(&nums)
-    } else {
-        Vec::new()
+    let stated = integers
+        .then(|| stated_scale(name))
+        .flatten()
+        .filter(|s| fits_mostly(&nums, s));
+    let codes = match (&stated, integers) {
+        (Some(stated), _) => stated.codes.iter().map(|&c| c as f64).collect(),
+        (None, true) => dont_know_codes(&nums),
+        (None, false) => Vec::new(),
     };
     let (dont_know, nums): (Vec<_>, Vec<_>) =
         nums.into_iter().partition(|(_, v)| codes.contains(v));
@@ -94,18 +99,26 @@ pub(super) fn numeric_column(
     if let Some(&(_, first)) = dont_know.first() {
         let indices: Vec<usize> = dont_know.iter().map(|(i, _)| *i).collect();
         let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
-        let why = format!(
-            "hold {} after the scale, codes for \"Don't know\" or \"Refused\"",
-            codes.join(" or ")
-        );
-        missing_answers(ctx, name, &indices, &first.to_string(), &why);
+        let said = match (stated.is_some(), codes.len()) {
+            (true, 1) => "the question's code for \"Don't know\" or the like",
+            (true, _) => "the question's codes for \"Don't know\" or the like",
+            (false, _) => "codes for \"Don't know\" or \"Refused\"",
+        };
+        let codes = codes.join(" or ");
+        let why = [
+            format!("holds {codes} after the scale, {said}"),
+            format!("hold {codes} after the scale, {said}"),
+        ];
+        missing_answers(ctx, name, &indices, &first.to_string(), [&why[0], &why[1]]);
     }
     let fits = |&(a, b): &(i64, i64)| {
         nums.iter()
             .filter(|(_, v)| *v >= a as f64 && *v <= b as f64)
             .count()
     };
-    let scale = if integers && !binary {
+    let scale = if let Some(stated) = &stated {
+        Some((stated.min, stated.max))
+    } else if integers && !binary {
         NUMERIC_SCALES
             .iter()
             .find(|s| fits(s) == nums.len())
@@ -118,10 +131,11 @@ pub(super) fn numeric_column(
                     None
                 }
             })
+            .copied()
     } else {
         None
     };
-    let Some(&(a, b)) = scale else {
+    let Some((a, b)) = scale else {
         return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
     };
     let (min, max) = (a as f64, b as f64);
@@ -137,8 +151,16 @@ pub(super) fn numeric_column(
     }
     if let Some(&(_, first)) = outside.first() {
         let indices: Vec<usize> = outside.iter().map(|(i, _)| *i).collect();
-        let why = format!("are outside the scale {a}–{b}");
-        missing_answers(ctx, name, &indices, &first.to_string(), &why);
+        let stated = if stated.is_some() {
+            " that the question states"
+        } else {
+            ""
+        };
+        let why = [
+            format!("is outside the scale {a}–{b}{stated}"),
+            format!("are outside the scale {a}–{b}{stated}"),
+        ];
+        missing_answers(ctx, name, &indices, &first.to_string(), [&why[0], &why[1]]);
     }
     let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
@@ -147,6 +169,19 @@ pub(super) fn numeric_column(
         labels: vec![],
     });
     column
+}
+
+/// Whether at least 80 % of the answers (and at least one above its bottom)
+/// lie on the scale a question states, so that the statement is about
+/// these answers (not, say, "1-5 years" over a column of counts).
+fn fits_mostly(nums: &[(usize, f64)], stated: &Stated) -> bool {
+    let (lo, hi) = (stated.min as f64, stated.max as f64);
+    let on = nums.iter().filter(|(_, v)| *v >= lo && *v <= hi).count();
+    let coded = nums
+        .iter()
+        .filter(|(_, v)| stated.codes.contains(&(*v as i64)))
+        .count();
+    on > 0 && (on + coded) * 100 >= nums.len() * 80 && nums.iter().any(|(_, v)| *v > lo && *v <= hi)
 }
 
 /// The codes meaning "Don't know" or "Refused" after a rating scale: `8`

@@ -398,3 +398,43 @@ fn many_values_outside_the_scale_give_one_counted_warning_and_no_new_level() {
             .contains("5 answers are outside the scale 1–5")
     );
 }
+
+#[test]
+fn a_scale_the_question_states_says_which_codes_come_after_it() {
+    // A 6 after a 1–5 scale is "Don't know" only when the question says so
+    // (or states the scale): on its own it is the top of a 6-point scale.
+    let mut csv =
+        String::from("id,Interest (1 = Not at all; 5 = Very; 6 = Don't know),Rated 1-5,plain\n");
+    for r in 0..30 {
+        let coded = if r % 10 == 4 { 6 } else { 1 + r % 5 };
+        let rated = if r == 17 { 6 } else { 1 + (r * 3) % 5 };
+        csv.push_str(&format!("r{r},{coded},{rated},{}\n", 1 + r % 6));
+    }
+    let s = parse(&csv);
+    let scale = |name: &str| {
+        let c = s.column(name).unwrap();
+        (c.kind, c.scale.as_ref().map(|s| (s.min, s.max)), c.missing)
+    };
+    let coded = "Interest (1 = Not at all; 5 = Very; 6 = Don't know)";
+    assert_eq!(scale(coded), (ColumnKind::Likert, Some((1.0, 5.0)), 3));
+    assert_eq!(
+        scale("Rated 1-5"),
+        (ColumnKind::Likert, Some((1.0, 5.0)), 1)
+    );
+    assert_eq!(
+        scale("plain"),
+        (ColumnKind::Likert, Some((1.0, 7.0)), 0),
+        "without words, a 6 is on the scale"
+    );
+    let messages: Vec<&str> = s.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        messages[0]
+            .contains("3 answers hold 6 after the scale, the question's code for \"Don't know\""),
+        "{messages:?}"
+    );
+    assert_eq!(s.warnings[0].row, Some(6));
+    assert!(
+        messages[1].contains("1 answer is outside the scale 1–5 that the question states"),
+        "{messages:?}"
+    );
+}

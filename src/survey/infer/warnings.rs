@@ -62,20 +62,25 @@ pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx
 /// One warning for the answers of column `name` at `indices` (positions
 /// among the respondents, in order) that were read as missing: how many,
 /// why, and the first one's row and value. A file with a million of them
-/// gives one warning, not a million.
+/// gives one warning, not a million. `why` is said of one answer, then of
+/// several ("is outside …", "are outside …").
 pub(super) fn missing_answers(
     ctx: &mut Ctx,
     name: &str,
     indices: &[usize],
     first: &str,
-    why: &str,
+    why: [&str; 2],
 ) {
     let Some(&i) = indices.first() else {
         return;
     };
     let row = ctx.row(i);
     let count = indices.len();
-    let answers = if count == 1 { "answer" } else { "answers" };
+    let (answers, why) = if count == 1 {
+        ("answer", why[0])
+    } else {
+        ("answers", why[1])
+    };
     ctx.warn(
         WarningCode::OutOfScale,
         name,
