@@ -7,7 +7,7 @@
 // (scripts/make-workbook-fixtures.py), dropped as a user would drop them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { serveStatic, launchChromium, openPage, waitForCards, downloadText } from "./harness.mjs";
 
@@ -20,6 +20,8 @@ const exports = [tools, workbooks].flatMap((dir) =>
 let server;
 let browser;
 let opened;
+/** What the page showed for each file, written to test-output/ for the record. */
+const shown = [];
 
 before(async () => {
   server = await serveStatic(dist);
@@ -30,6 +32,9 @@ before(async () => {
 });
 
 after(async () => {
+  const out = fileURLToPath(new URL("../../test-output/", import.meta.url));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}tools-page.json`, `${JSON.stringify(shown, null, 2)}\n`);
   await opened?.context.close();
   await browser?.close();
   await server?.close();
@@ -110,5 +115,15 @@ for (const [dir, file, want] of exports) {
     const ari = adjustedRand(found, want.segments);
     assert.ok(ari >= 0.8, `${file}: adjusted Rand ${ari.toFixed(2)} against the planted segments`);
     assert.deepEqual(log.problems, []);
+    shown.push({
+      file,
+      tool: want.tool,
+      source: (await page.textContent("#source-status")).trim(),
+      leftOut: rows.filter((r) => r.role === "leftOut").map((r) => r.name),
+      warnings: codes,
+      run: (await page.textContent("#run-status")).trim(),
+      segments: cards.length,
+      ari: Number(ari.toFixed(3)),
+    });
   });
 }
