@@ -22,6 +22,7 @@ use serde::Serialize;
 use super::activity::Activity;
 use super::phrases::{Match, find_all, mentions, unmasked, words};
 use super::vocabulary::VOCABULARIES;
+pub use crate::survey::split_grid;
 use crate::survey::{Column, ColumnKind, Survey};
 
 /// The best activity match in one text: (activity, words, start).
@@ -53,23 +54,6 @@ pub fn recognise_activity(text: &str) -> Option<Activity> {
         .and_then(|(_, row)| best_match(row))
         .or_else(|| best_match(text))
         .map(|(activity, _, _)| activity)
-}
-
-/// Splits a grid question's header into its stem and its row:
-/// `"Q [Row]"`, `"Q - Row"` (or an en dash), `"Q: Row"`; `None` when the
-/// header has no such shape.
-pub fn split_grid(header: &str) -> Option<(&str, &str)> {
-    let header = header.trim();
-    if let Some(inner) = header.strip_suffix(']')
-        && let Some(open) = inner.rfind('[')
-    {
-        return Some((inner[..open].trim(), inner[open + 1..].trim()));
-    }
-    [" - ", " \u{2013} ", ": "].iter().find_map(|sep| {
-        header
-            .rfind(sep)
-            .map(|i| (header[..i].trim(), header[i + sep.len()..].trim()))
-    })
 }
 
 /// The activity of a column read as a whole (Likert): its name, then its

@@ -68,6 +68,7 @@ mod scales;
 mod workbook;
 
 pub use error::{FileName, ImportError};
+pub use infer::split_grid;
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
 pub use options::{
     DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES,

@@ -45,9 +45,14 @@
 //!    30, or over 5 words on average) or mostly distinct (over 30 distinct, or
 //!    over half distinct with 20 or more answers); otherwise **categorical**.
 //!
+//! A grid question's labelled rows (headers `stem [row]`, `stem - row`,
+//! `stem: row`) then share the one known scale that holds all their
+//! answers (see `grid`).
+//!
 //! Levels and options are kept in first-seen order and compared
 //! case-insensitively (the first spelling wins).
 
+mod grid;
 mod ids;
 mod labelled;
 mod metadata;
@@ -66,6 +71,7 @@ use super::error::{FileName, ImportError};
 use super::model::{Column, ColumnKind, Values, Warning, WarningCode};
 use super::options::Checked;
 use super::scales::{self, Labelled};
+pub use grid::split_grid;
 use ids::{id_column, id_index};
 use labelled::labelled;
 use multi::{Group, comma_multi, find_groups, grouped_multi, in_cell_multi, multi_separator};
@@ -140,7 +146,8 @@ pub(crate) fn infer(
     let groups = find_groups(table, &mut ctx);
     check_named_columns(table, opts, Some(&groups))?;
     let id_index = id_index(table, opts);
-    let (columns, ids) = infer_columns(table, &groups, id_index, &mut ctx)?;
+    let (mut columns, ids) = infer_columns(table, &groups, id_index, &mut ctx)?;
+    grid::share_grid_scales(&mut columns, &|name| opts.scales.contains_key(name));
     for column in &columns {
         column_warnings(column, table.rows.len(), &mut ctx);
     }

@@ -438,3 +438,45 @@ fn a_scale_the_question_states_says_which_codes_come_after_it() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_grids_rows_share_one_scale_even_when_a_row_lacks_a_label() {
+    // Only the second row uses "Somewhat agree": on their own, the first and
+    // third would read as the 5-point scale, where "Agree" is 4, not 6.
+    let five = ["Strongly agree", "Agree", "Disagree", "Strongly disagree"];
+    let seven = [
+        "Somewhat agree",
+        "Neither agree nor disagree",
+        "Agree",
+        "Somewhat disagree",
+    ];
+    let mut csv = String::from("id,Views [Parks],Views [Libraries],Views [Pools],Alone\n");
+    for r in 0..24 {
+        let pools = if r % 2 == 0 {
+            "Agree"
+        } else {
+            "Strongly agree"
+        };
+        csv.push_str(&format!(
+            "r{r},{},{},{pools},{}\n",
+            five[r % 4],
+            seven[r % 4],
+            five[r % 4]
+        ));
+    }
+    let s = parse(&csv);
+    let agree_at = |name: &str| {
+        let c = s.column(name).unwrap();
+        let scale = c.scale.as_ref().unwrap();
+        let at = scale.labels.iter().position(|l| l == "Agree").unwrap();
+        (scale.max, at + 1)
+    };
+    for row in ["Views [Parks]", "Views [Libraries]", "Views [Pools]"] {
+        assert_eq!(agree_at(row), (7.0, 6), "{row}");
+    }
+    assert_eq!(agree_at("Alone"), (5.0, 4), "not a grid row: its own scale");
+    let Values::Numbers(pools) = &s.column("Views [Pools]").unwrap().values else {
+        panic!("numbers")
+    };
+    assert_eq!(&pools[..2], &[Some(6.0), Some(7.0)]);
+}
