@@ -147,7 +147,7 @@ pub(super) fn fit(
                 },
             )?;
             if let Some(message) = scan.edge_warning() {
-                warnings.push(warning(WarningCode::Other, message));
+                warnings.push(warning(WarningCode::KAtEdge, message));
             }
             (fitted, Some(scan))
         }

@@ -218,6 +218,9 @@ pub enum WarningCode {
     /// Some responses are incomplete (not finished, not submitted, partial);
     /// they are kept.
     IncompleteResponses,
+    /// The number of segments chosen is the largest (or the smallest above
+    /// 2) of the range scanned: a wider range may find a better one.
+    KAtEdge,
     /// Anything else worth knowing.
     Other,
 }

@@ -1052,7 +1052,7 @@ export interface QuestionProfile {
 /**
  * The kinds of warning.
  */
-export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "previewsLeftOut" | "incompleteResponses" | "other";
+export type WarningCode = "decodedWindows1252" | "constantColumn" | "mostlyMissing" | "outOfScale" | "trailingBlankLines" | "columnLeftOut" | "noAnswers" | "previewsLeftOut" | "incompleteResponses" | "kAtEdge" | "other";
 
 /**
  * The literal `"auto"`.

@@ -34,6 +34,29 @@ export function resultsSummary(result) {
   );
 }
 
+/**
+ * When the chosen number of segments is the largest (or the smallest above
+ * 2) of the range scanned, a wider range may find a better one: the offer
+ * to try it, or null. `onWiden({ kMin, kMax })` runs the wider scan.
+ */
+export function widenOffer(result, onWiden) {
+  const scan = result.kScan;
+  if (!scan?.edge) return null;
+  const first = scan.entries[0].k;
+  const last = scan.entries.at(-1).k;
+  const wider = scan.edge === "upper" ? { kMin: first, kMax: Math.min(50, last + 4) } : { kMin: Math.max(2, first - 3), kMax: last };
+  const end = scan.edge === "upper" ? "largest" : "smallest";
+  const more = scan.edge === "upper" ? "More" : "Fewer";
+  return el(
+    "p",
+    { class: "widen", id: "widen-k" },
+    el("span", {
+      text: `${scan.chosen} segments is the ${end} number tried (${first} to ${last}). ${more} segments may separate the groups better. `,
+    }),
+    el("button", { type: "button", text: `Try ${wider.kMin} to ${wider.kMax} segments`, onclick: () => onWiden(wider) }),
+  );
+}
+
 /** A list of the library's warnings, or null when there are none. */
 export function warningList(warnings) {
   return warnings.length ? el("ul", { class: "warnings" }, warnings.map((w) => el("li", { text: w.message }))) : null;

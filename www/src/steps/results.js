@@ -5,7 +5,7 @@ import { el, showError } from "../dom.js";
 import { segmentCard } from "../build/cards.js";
 import { ACTIVITIES } from "../build/columns.js";
 import { chartBlock, colourOf, resultCharts } from "../build/result-charts.js";
-import { recognisedActivities, resultsSummary, runStatus, warningList } from "../build/summary.js";
+import { recognisedActivities, resultsSummary, runStatus, warningList, widenOffer } from "../build/summary.js";
 import { chartSvg, download, svgToPng } from "../download.js";
 import { baseName, state, ui } from "../state.js";
 import { renderReview } from "./review.js";
@@ -37,8 +37,13 @@ function renderResults() {
   const { profiles } = result;
   ui.resultsSummary.replaceChildren(...resultsSummary(result).childNodes);
   ui.results.querySelector(":scope > ul.warnings")?.remove();
-  const warnings = warningList(result.warnings);
+  ui.results.querySelector(":scope > #widen-k")?.remove();
+  // The offer says what the k-at-edge warning says, in the page's words; it
+  // asks step 3 (which owns the run) to scan the wider range.
+  const widen = widenOffer(result, (range) => document.dispatchEvent(new CustomEvent("widen-k", { detail: range })));
+  const warnings = warningList(result.warnings.filter((w) => !(widen && w.code === "kAtEdge")));
   if (warnings) ui.resultsSummary.after(warnings);
+  if (widen) ui.resultsSummary.after(widen);
   ui.cards.replaceChildren(
     ...result.segments.map((segment, i) =>
       segmentCard({

@@ -122,4 +122,11 @@ export function wireSegment() {
   ui.cancel.addEventListener("click", cancelRun);
   for (const input of [ui.kMin, ui.kMax]) input.addEventListener("input", () => (ui.kAuto.checked = true));
   ui.kValue.addEventListener("input", () => (ui.kFixed.checked = true));
+  // The results' offer to scan a wider range of numbers of segments.
+  document.addEventListener("widen-k", ({ detail }) => {
+    ui.kAuto.checked = true;
+    ui.kMin.value = String(detail.kMin);
+    ui.kMax.value = String(detail.kMax);
+    runSegmentation();
+  });
 }
