@@ -6,6 +6,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { Worker } from "node:worker_threads";
+import { readFileSync } from "node:fs";
 import lib, { sample } from "./load.mjs";
 
 const { parseSurvey, segment, SegmentRun, JobRunner } = lib;
@@ -92,6 +93,17 @@ for (const [name, options] of cases) {
       run.free();
     });
   }
+}
+
+// The determinism golden file (its first line the options, its second the assignments), through the pool.
+const [goldenOptions, goldenLine] = readFileSync(new URL("../golden/sample-assignments.txt", import.meta.url), "utf8").split("\n");
+for (const count of [1, 2, 3]) {
+  test(`the golden assignments with ${count} worker thread(s)`, async () => {
+    const run = new SegmentRun(survey, JSON.parse(goldenOptions));
+    const { segmentation } = await pooled(run, count);
+    assert.equal(Array.from(segmentation.assignments).join(","), goldenLine);
+    run.free();
+  });
 }
 
 test("jobs run here give segment()'s result too, with its progress", () => {
