@@ -12,6 +12,7 @@ use crate::cluster::{MatrixClustering, MatrixOptions, kmeans_matrix};
 use crate::engage::ColumnRole;
 use crate::export::{self, ReportFormat};
 use crate::model::{Assignment, Model};
+use crate::quality::{FitData, Job, JobResult};
 use crate::segment::{self, Progress, SegmentOptions};
 use crate::shortform::{ShortForm, ShortFormAssignment, ShortFormOptions};
 use crate::survey::{self, ImportError, ImportOptions};
@@ -434,17 +435,206 @@ pub fn segment(
     on_progress: Option<js_sys::Function>,
 ) -> Result<Segmentation, JsError> {
     let options: SegmentOptions = from_js(options)?;
-    let mut report = |p: Progress| {
-        if let (Some(f), Ok(value)) = (&on_progress, to_js(&p)) {
-            // A throwing callback must not abort the run.
-            let _ = f.call1(&JsValue::NULL, &value);
-        }
-    };
-    let inner = segment::segment_with_progress(&survey.0, &options, &mut report)?;
+    let inner = segment::segment_with_progress(&survey.0, &options, &mut reporter(on_progress))?;
     Ok(Segmentation {
         inner,
         survey: survey.0.clone(),
     })
+}
+
+/// Tells `on_progress` (if any) of each step; a throwing callback must not
+/// abort the run.
+fn reporter(on_progress: Option<js_sys::Function>) -> impl FnMut(Progress) {
+    move |p: Progress| {
+        if let (Some(f), Ok(value)) = (&on_progress, to_js(&p)) {
+            let _ = f.call1(&JsValue::NULL, &value);
+        }
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const FIT_ROWS: &'static str = r#"
+/** The rows k-means fits: `data` row-major with `width` numbers per row (NaN for a missing answer), one weight per row. */
+export interface FitRows {
+    data: Float64Array;
+    width: number;
+    weights: Float64Array;
+}
+"#;
+
+/// A job from JS. Numbers are read one by one as they are (a tagged enum
+/// read in one go passes them through serde's buffer, which loses the sign
+/// of a zero).
+fn job_from_js(value: &JsValue) -> Result<Job, JsError> {
+    let kind = Reflect::get(value, &"kind".into())
+        .ok()
+        .and_then(|k| k.as_string());
+    Ok(match kind.as_deref() {
+        Some("starts") => Job::Starts(serde_wasm_bindgen::from_value(value.clone())?),
+        Some("quality") => Job::Quality(serde_wasm_bindgen::from_value(value.clone())?),
+        _ => {
+            return Err(JsError::new(
+                "a job's kind must be \"starts\" or \"quality\"",
+            ));
+        }
+    })
+}
+
+/// A job result from JS, read as [`job_from_js`] reads a job.
+fn result_from_js(value: &JsValue) -> Result<JobResult, JsError> {
+    let kind = Reflect::get(value, &"kind".into())
+        .ok()
+        .and_then(|k| k.as_string());
+    Ok(match kind.as_deref() {
+        Some("starts") => JobResult::Starts(serde_wasm_bindgen::from_value(value.clone())?),
+        Some("quality") => JobResult::Quality(serde_wasm_bindgen::from_value(value.clone())?),
+        Some("skipped") => JobResult::Skipped,
+        _ => {
+            return Err(JsError::new(
+                "a job result's kind must be \"starts\", \"skipped\" or \"quality\"",
+            ));
+        }
+    })
+}
+
+/// A segmentation whose k-means work is handed out as jobs, so that several
+/// Web Workers (each with its own copy of the fitted rows, see `JobRunner`)
+/// can run them at once. The result is exactly `segment`'s for the same
+/// survey and options, however many workers ran the jobs.
+///
+/// Call `next()`: it returns a batch of jobs, or null once the segmentation
+/// is made. Run each job (`runJob` here, or `JobRunner.run` in a worker fed
+/// `fitRows()`), give the results back in the batch's order with
+/// `supply(results)`, and call `next()` again; then `finish()`. Jobs and
+/// results are plain data: post them between workers as they are.
+#[wasm_bindgen]
+pub struct SegmentRun {
+    run: segment::SegmentRun,
+    survey: survey::Survey,
+}
+
+#[wasm_bindgen]
+impl SegmentRun {
+    /// A run of `survey` with `options`. Throws an `Error` for options
+    /// `segment` would refuse.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        survey: &Survey,
+        #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: Option<
+            Ts<SegmentOptions>,
+        >,
+    ) -> Result<SegmentRun, JsError> {
+        let options: SegmentOptions = from_js(options)?;
+        Ok(SegmentRun {
+            run: segment::SegmentRun::new(&survey.0, &options)?,
+            survey: survey.0.clone(),
+        })
+    }
+
+    /// Goes on as far as the results given so far allow, and returns the
+    /// next batch of jobs (the same one again until its results are given),
+    /// or null when the segmentation is made. `onProgress` hears the steps
+    /// made here; report a batch's own progress from its `stage`, `from` and
+    /// `to` as its jobs finish.
+    #[wasm_bindgen(unchecked_return_type = "JobBatch | null")]
+    pub fn next(
+        &mut self,
+        #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(progress: Progress) => void")]
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsError> {
+        match self.run.next(&self.survey, &mut reporter(on_progress))? {
+            Some(batch) => to_js(batch),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The results of the last batch's jobs, one per job in its order.
+    /// Throws an `Error` (and the batch stays to run) when they are not
+    /// results of those jobs.
+    pub fn supply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "JobResult[]")] results: JsValue,
+    ) -> Result<(), JsError> {
+        let array = results
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| JsError::new("supply expects an array of job results"))?;
+        let results = array
+            .iter()
+            .map(|r| result_from_js(&r))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(self.run.supply(results)?)
+    }
+
+    /// Runs one job here (after the first `next()`).
+    #[wasm_bindgen(js_name = runJob, unchecked_return_type = "JobResult")]
+    pub fn run_job(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.run.run_job(&job_from_js(&job)?)?)
+    }
+
+    /// The rows the jobs run on, for a `JobRunner` in each worker (after the
+    /// first `next()`; null before).
+    #[wasm_bindgen(js_name = fitRows, unchecked_return_type = "FitRows | null")]
+    pub fn fit_rows(&self) -> Result<JsValue, JsError> {
+        let Some((data, weights)) = self.run.fit_rows() else {
+            return Ok(JsValue::NULL);
+        };
+        let flat: Vec<f64> = data.iter().copied().collect();
+        let out = js_sys::Object::new();
+        // Setting a property on a fresh object cannot fail.
+        let _ = Reflect::set(&out, &"data".into(), &Float64Array::from(flat.as_slice()));
+        let _ = Reflect::set(&out, &"width".into(), &(data.ncols() as f64).into());
+        let _ = Reflect::set(&out, &"weights".into(), &Float64Array::from(weights));
+        Ok(out.into())
+    }
+
+    /// The segmentation, once `next()` returned null.
+    pub fn finish(&mut self) -> Result<Segmentation, JsError> {
+        Ok(Segmentation {
+            inner: self.run.finish()?,
+            survey: self.survey.clone(),
+        })
+    }
+}
+
+/// Runs a `SegmentRun`'s jobs on a copy of its fitted rows (`fitRows()`),
+/// e.g. in a Web Worker of a pool: `new JobRunner(data, width, weights)`.
+/// Throws an `Error` for rows k-means would refuse.
+#[wasm_bindgen]
+pub struct JobRunner(FitData);
+
+#[wasm_bindgen]
+impl JobRunner {
+    /// From the rows (row-major, `width` numbers per row, NaN = missing)
+    /// and one weight per row.
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: &[f64], width: u32, weights: &[f64]) -> Result<JobRunner, JsError> {
+        let width = width as usize;
+        if width == 0 || data.len() % width != 0 || data.len() / width != weights.len() {
+            return Err(JsError::new(&format!(
+                "{} numbers do not make rows of {width} for {} weights",
+                data.len(),
+                weights.len()
+            )));
+        }
+        let rows = ndarray::Array2::from_shape_vec((weights.len(), width), data.to_vec())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(JobRunner(FitData::new(rows, weights.to_vec())?))
+    }
+
+    /// Runs one job.
+    #[wasm_bindgen(unchecked_return_type = "JobResult")]
+    pub fn run(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Job")] job: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&crate::quality::run_job(
+            self.0.rows(),
+            &job_from_js(&job)?,
+        )?)
+    }
 }
 
 /// Puts a survey's respondents into the segments of a saved model. Throws

@@ -292,6 +292,30 @@ pub fn kmeans_budgeted(
     Ok(best)
 }
 
+/// Starts `first..first + count` of the fit `settings` describes (whose
+/// `restarts` is ignored), on rows already prepared and checked: the best of
+/// them (ties to the earliest), with [`Clustering::restart`] its index among
+/// all the fit's starts and [`Clustering::starts`] = `count`. Keeping the
+/// best of consecutive ranges in order, ties to the earlier, gives exactly
+/// [`kmeans_prepared`]'s result, however the starts are split up.
+pub fn kmeans_starts(
+    prep: &Prepared,
+    settings: &KMeansSettings,
+    first: u32,
+    count: u32,
+) -> Result<Clustering, ClusterError> {
+    let mut best: Option<Clustering> = None;
+    for r in first..first.saturating_add(count) {
+        let (run, _) = run_restart(prep, settings, r);
+        if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
+            best = Some(run);
+        }
+    }
+    let mut best = best.ok_or(ClusterError::ZeroRestarts)?;
+    best.starts = count;
+    Ok(best)
+}
+
 /// [`kmeans`] on rows already prepared (and checked with [`check_fit`]).
 pub fn kmeans_prepared(
     prep: &Prepared,
@@ -484,6 +508,32 @@ mod tests {
         assert_eq!(ten, fit(1, 1000, 10.0 * one), "deterministic");
         assert_eq!(
             kmeans_budgeted(&prep, &s, StartBudget::exactly(0)).unwrap_err(),
+            ClusterError::ZeroRestarts
+        );
+    }
+
+    #[test]
+    fn starts_split_into_ranges_give_the_whole_fit() {
+        let data = array![[0.0], [1.0], [2.0], [7.0], [8.0], [9.0], [20.0], [21.0]];
+        let prep = Prepared::new(data.view(), &[1.0; 8]);
+        let s = settings(3);
+        let whole = kmeans_prepared(&prep, &s).unwrap();
+        let mut best: Option<Clustering> = None;
+        for (first, count) in [(0, 2), (2, 1), (3, 2)] {
+            let part = kmeans_starts(&prep, &s, first, count).unwrap();
+            assert_eq!(part.starts, count);
+            assert!((first..first + count).contains(&part.restart));
+            if best.as_ref().is_none_or(|b| part.inertia < b.inertia) {
+                best = Some(part);
+            }
+        }
+        let best = best.unwrap();
+        assert_eq!(best.restart, whole.restart);
+        assert_eq!(best.centroids, whole.centroids);
+        assert_eq!(best.inertia.to_bits(), whole.inertia.to_bits());
+        assert_eq!(best.labels, whole.labels);
+        assert_eq!(
+            kmeans_starts(&prep, &s, 4, 0).unwrap_err(),
             ClusterError::ZeroRestarts
         );
     }

@@ -11,7 +11,7 @@ mod seeding;
 
 pub use algorithm::{
     Clustering, StartBudget, check_fit, distinct_rows, impute_means, kmeans, kmeans_budgeted,
-    kmeans_prepared, lloyd, nearest, partial_sq_distance, restart_seed,
+    kmeans_prepared, kmeans_starts, lloyd, nearest, partial_sq_distance, restart_seed,
 };
 pub use errors::ClusterError;
 pub use hyperparams::{

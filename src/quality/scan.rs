@@ -4,9 +4,11 @@ use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use super::measures::{calinski_harabasz, davies_bouldin, silhouette, stratified_sample};
-use crate::cluster::{
-    ClusterError, Clustering, KMeansSettings, Prepared, check_fit, kmeans_prepared, restart_seed,
+use super::work::{
+    Job, JobResult, QualityJob, QualityResult, Rows, Start, best_start, clustering_of, fit_jobs,
+    run_job,
 };
+use crate::cluster::{ClusterError, Clustering, KMeansSettings, check_fit, restart_seed};
 
 /// How `"auto"` picks k.
 pub const K_RULE: &str = "highest mean silhouette (partial distances; above silhouetteSample \
@@ -93,6 +95,32 @@ pub fn edge_of(chosen: u32, k_min: u32, k_max: u32) -> Option<KEdge> {
     }
 }
 
+/// Silhouette, Calinski–Harabasz and Davies–Bouldin of `labels` (rows of
+/// `data`, NaN = missing), silhouette on at most `sample` rows (a sample
+/// stratified by cluster, seeded by `seed` and k), and the number of rows
+/// the silhouette used.
+pub(crate) fn measures_of(
+    data: ArrayView2<'_, f64>,
+    weights: &[f64],
+    labels: &[usize],
+    k: usize,
+    sample: usize,
+    seed: u32,
+) -> (Option<f64>, Option<f64>, Option<f64>, u32) {
+    let rows = stratified_sample(
+        labels,
+        k,
+        sample,
+        restart_seed(seed, 0x5111_0000 + k as u32),
+    );
+    (
+        silhouette(data, labels, weights, k, Some(&rows)),
+        calinski_harabasz(data, labels, weights, k),
+        davies_bouldin(data, labels, weights, k),
+        rows.len() as u32,
+    )
+}
+
 /// Quality of `clustering` (rows of `data`, NaN = missing), silhouette on at most
 /// `sample` rows (a sample stratified by cluster, seeded by `seed` and k).
 /// Returns the quality and the number of rows the silhouette used.
@@ -104,65 +132,121 @@ pub fn evaluate(
     seed: u32,
 ) -> (Quality, u32) {
     let k = clustering.centroids.nrows();
-    let labels = &clustering.labels;
-    let rows = stratified_sample(
-        labels,
-        k,
-        sample,
-        restart_seed(seed, 0x5111_0000 + k as u32),
-    );
-    let used = rows.len() as u32;
+    let (silhouette, calinski_harabasz, davies_bouldin, used) =
+        measures_of(data, weights, &clustering.labels, k, sample, seed);
     let quality = Quality {
         k: k as u32,
         inertia: clustering.inertia,
-        silhouette: silhouette(data, labels, weights, k, Some(&rows)),
-        calinski_harabasz: calinski_harabasz(data, labels, weights, k),
-        davies_bouldin: davies_bouldin(data, labels, weights, k),
+        silhouette,
+        calinski_harabasz,
+        davies_bouldin,
     };
     (quality, used)
 }
 
-/// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`].
-/// Returns the scan and the clustering at the chosen k. `progress` hears the
-/// share of the scan done (0..=1) after each k. `prep` is `data` and
-/// `weights` prepared once for every fit.
-#[allow(clippy::too_many_arguments)] // the pipeline's already-checked pieces, passed as they are
-pub fn scan_k(
+/// The first part of a scan: every start of every k, `per_k` the settings
+/// of each k scanned (ascending).
+pub fn scan_jobs(per_k: &[KMeansSettings]) -> Vec<Job> {
+    per_k.iter().flat_map(|s| fit_jobs(s, None)).collect()
+}
+
+/// The kept start at each k from the results of [`scan_jobs`] (in its
+/// order); `p` is the number of features.
+pub fn scan_starts(
+    per_k: &[KMeansSettings],
+    p: usize,
+    results: &[JobResult],
+) -> Result<Vec<Start>, ClusterError> {
+    let mut rest = results;
+    let mut starts = Vec::with_capacity(per_k.len());
+    for settings in per_k {
+        let n = (settings.restarts as usize).min(rest.len());
+        let (mine, others) = rest.split_at(n);
+        rest = others;
+        let best = best_start(mine, p, settings.restarts)?
+            .ok_or_else(|| ClusterError::Clustering("a scan fit was skipped".to_string()))?;
+        starts.push(best);
+    }
+    if !rest.is_empty() {
+        return Err(ClusterError::Clustering(
+            "more scan results than jobs".to_string(),
+        ));
+    }
+    Ok(starts)
+}
+
+/// The second part of a scan: the quality of each k's kept start.
+pub fn quality_jobs(starts: &[Start], sample: usize, seed: u32) -> Vec<Job> {
+    starts
+        .iter()
+        .map(|s| {
+            Job::Quality(QualityJob {
+                k: s.centroids.nrows() as u32,
+                centroids: s.centroids.iter().copied().collect(),
+                sample: sample.min(u32::MAX as usize) as u32,
+                seed,
+            })
+        })
+        .collect()
+}
+
+/// Choose k by [`K_RULE`] from each k's kept start and the results of its
+/// [`quality_jobs`]: the scan, and the clustering of `data` at the chosen
+/// k. `k_min..=k_max` is the range scanned.
+pub fn choose_k(
     data: ArrayView2<'_, f64>,
-    prep: &Prepared,
-    weights: &[f64],
+    starts: Vec<Start>,
+    qualities: &[JobResult],
     k_min: u32,
     k_max: u32,
-    settings: &KMeansSettings,
-    sample: usize,
-    progress: &mut dyn FnMut(f64),
 ) -> Result<(KScan, Clustering), ClusterError> {
+    if qualities.len() != starts.len() {
+        return Err(ClusterError::Clustering(
+            "one quality result per k was expected".to_string(),
+        ));
+    }
     let mut entries = Vec::new();
-    let mut best: Option<(Option<f64>, Clustering)> = None;
+    let mut best: Option<(Option<f64>, Start)> = None;
     let mut used = 0;
-    for k in k_min..=k_max {
-        check_fit(data, weights, k as usize)?;
-        let at_k = KMeansSettings {
-            k: k as usize,
-            ..*settings
+    for (start, result) in starts.into_iter().zip(qualities) {
+        let k = start.centroids.nrows() as u32;
+        let &JobResult::Quality(QualityResult {
+            k: measured,
+            silhouette,
+            calinski_harabasz,
+            davies_bouldin,
+            used: n,
+        }) = result
+        else {
+            return Err(ClusterError::Clustering(
+                "a quality result was expected".to_string(),
+            ));
         };
-        let clustering = kmeans_prepared(prep, &at_k)?;
-        let (quality, n) = evaluate(data, weights, &clustering, sample, settings.seed);
+        if measured != k {
+            return Err(ClusterError::Clustering(format!(
+                "the quality result of k = {k} is for k = {measured}"
+            )));
+        }
         used = used.max(n);
-        let better = match (&best, quality.silhouette) {
+        let better = match (&best, silhouette) {
             (None, _) => true,
             (Some((None, _)), Some(_)) => true,
             (Some((Some(b), _)), Some(s)) => s > b + 1e-9,
             _ => false,
         };
+        entries.push(Quality {
+            k,
+            inertia: start.inertia,
+            silhouette,
+            calinski_harabasz,
+            davies_bouldin,
+        });
         if better {
-            best = Some((quality.silhouette, clustering));
+            best = Some((silhouette, start));
         }
-        entries.push(quality);
-        progress(f64::from(k - k_min + 1) / f64::from(k_max - k_min + 1));
     }
-    let (_, clustering) = best.ok_or(ClusterError::EmptyKRange { k_min, k_max })?;
-    let chosen = clustering.centroids.nrows() as u32;
+    let (_, start) = best.ok_or(ClusterError::EmptyKRange { k_min, k_max })?;
+    let chosen = start.centroids.nrows() as u32;
     let scan = KScan {
         entries,
         chosen,
@@ -170,12 +254,53 @@ pub fn scan_k(
         silhouette_sample: used,
         edge: edge_of(chosen, k_min, k_max),
     };
-    Ok((scan, clustering))
+    Ok((scan, clustering_of(data, start)?))
+}
+
+/// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`], running
+/// every job here: [`scan_jobs`], [`scan_starts`], [`quality_jobs`] and
+/// [`choose_k`] in turn. Returns the scan and the clustering at the chosen
+/// k. `progress` hears the share of the jobs done (0..=1) after each.
+pub fn scan_k(
+    rows: Rows<'_>,
+    k_min: u32,
+    k_max: u32,
+    settings: &KMeansSettings,
+    sample: usize,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(KScan, Clustering), ClusterError> {
+    let per_k: Vec<KMeansSettings> = (k_min..=k_max)
+        .map(|k| KMeansSettings {
+            k: k as usize,
+            ..*settings
+        })
+        .collect();
+    for s in &per_k {
+        check_fit(rows.data, rows.weights, s.k)?;
+    }
+    let fits = scan_jobs(&per_k);
+    let total = (fits.len() + per_k.len()) as f64;
+    let mut done = 0.0;
+    let mut run = |jobs: &[Job]| -> Result<Vec<JobResult>, ClusterError> {
+        jobs.iter()
+            .map(|job| {
+                let result = run_job(rows, job);
+                done += 1.0;
+                progress(done / total);
+                result
+            })
+            .collect()
+    };
+    let results = run(&fits)?;
+    let starts = scan_starts(&per_k, rows.data.ncols(), &results)?;
+    let qualities = run(&quality_jobs(&starts, sample, settings.seed))?;
+    choose_k(rows.data, starts, &qualities, k_min, k_max)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::Prepared;
     use ndarray::Array2;
 
     #[test]
@@ -226,22 +351,28 @@ mod tests {
             tolerance: 1e-8,
         };
         let mut heard = Vec::new();
-        let (scan, clustering) = scan_k(
-            data.view(),
-            &Prepared::new(data.view(), &[1.0; 18]),
-            &[1.0; 18],
-            2,
-            5,
-            &settings,
-            3000,
-            &mut |p| heard.push(p),
-        )
-        .unwrap();
+        let prep = Prepared::new(data.view(), &[1.0; 18]);
+        let rows = Rows {
+            data: data.view(),
+            weights: &[1.0; 18],
+            prep: &prep,
+        };
+        let (scan, clustering) =
+            scan_k(rows, 2, 5, &settings, 3000, &mut |p| heard.push(p)).unwrap();
         assert_eq!(
-            heard,
-            [0.25, 0.5, 0.75, 1.0],
-            "one report per k, ending at 1"
+            heard.len(),
+            4 * 3 + 4,
+            "one report per start and per k measured"
         );
+        assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[15] == 1.0);
+        // The same as fitting each k whole and measuring it.
+        for (k, entry) in (2..=5).zip(&scan.entries) {
+            let whole =
+                crate::cluster::kmeans(data.view(), &[1.0; 18], &KMeansSettings { k, ..settings })
+                    .unwrap();
+            let (quality, _) = evaluate(data.view(), &[1.0; 18], &whole, 3000, settings.seed);
+            assert_eq!(*entry, quality, "k = {k}");
+        }
         assert_eq!(scan.chosen, 3);
         assert_eq!(clustering.centroids.nrows(), 3);
         assert_eq!(scan.entries.len(), 4);

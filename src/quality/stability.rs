@@ -1,16 +1,12 @@
 //! Stability: would the segments come out the same with another seed, or
 //! from another half of the respondents?
 
-use ndarray::{Array2, ArrayView2, Axis};
-use rand_xoshiro::Xoshiro256Plus;
-use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use super::ari::{adjusted_rand, best_jaccard};
-use crate::cluster::{
-    ClusterError, KMeansSettings, Prepared, distinct_rows, kmeans, kmeans_prepared, nearest,
-    restart_seed,
-};
+use super::work::{Half, Job, JobResult, Rows, best_start, fit_jobs, nearest_all, run_job};
+use crate::cluster::{ClusterError, KMeansSettings, restart_seed};
 
 /// Agreement of re-runs with the segmentation.
 ///
@@ -38,75 +34,81 @@ pub struct Stability {
     pub per_segment: Vec<f64>,
 }
 
-/// The nearest centroid of every row. `kmeans` has already refused `data`
-/// if a row had no answer; were one to get here, it is an error, not
-/// segment 0.
-fn predict(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Result<Vec<usize>, ClusterError> {
-    data.axis_iter(Axis(0))
-        .map(|row| nearest(row, centroids.view()).map(|(j, _)| j))
-        .collect::<Option<_>>()
-        .ok_or_else(|| ClusterError::Clustering("a row without answers reached stability".into()))
+/// The settings of seed run `i`: the same fit with a seed derived from the
+/// segmentation's.
+fn seed_run(settings: &KMeansSettings, i: u32) -> KMeansSettings {
+    KMeansSettings {
+        seed: restart_seed(settings.seed, 0x8000_0000 + i) as u32,
+        ..*settings
+    }
 }
 
-/// Measure the stability of `labels` (the segmentation of `data` with
-/// `settings`) with `runs` seed runs and `runs` half splits. `prep` is
-/// `data` and `weights` prepared for the seed runs (each half is prepared on
-/// its own). `progress` hears the share done (0..=1) after each run.
-/// Refuses `runs` = 0 (there would be nothing to average) and, through
-/// `kmeans`, a row without answers.
-pub fn stability(
-    data: ArrayView2<'_, f64>,
-    prep: &Prepared,
-    weights: &[f64],
-    labels: &[usize],
-    settings: &KMeansSettings,
-    runs: u32,
-    progress: &mut dyn FnMut(f64),
-) -> Result<Stability, ClusterError> {
+/// The jobs of [`stability`] with `runs` seed runs and `runs` half splits of
+/// the fit `settings` describes: the two halves of every split first (one
+/// job each), then every start of each seed run. Refuses `runs` = 0 (there
+/// would be nothing to average).
+pub fn stability_jobs(settings: &KMeansSettings, runs: u32) -> Result<Vec<Job>, ClusterError> {
     if runs == 0 {
         return Err(ClusterError::Clustering(
             "stability needs at least one seed run".to_string(),
         ));
     }
-    let steps = f64::from(2 * runs);
-    let k = settings.k;
-    let n = data.nrows();
+    let mut jobs = Vec::new();
+    for split in 0..runs {
+        for second in [false, true] {
+            let half = Half {
+                seed: settings.seed,
+                split,
+                second,
+            };
+            jobs.extend(fit_jobs(settings, Some(half)));
+        }
+    }
+    for i in 0..runs {
+        jobs.extend(fit_jobs(&seed_run(settings, i), None));
+    }
+    Ok(jobs)
+}
+
+/// The stability of `labels` (the segmentation of `data` with `settings`)
+/// from the results of [`stability_jobs`] with `runs`, in its order.
+pub fn stability_from(
+    data: ArrayView2<'_, f64>,
+    labels: &[usize],
+    settings: &KMeansSettings,
+    runs: u32,
+    results: &[JobResult],
+) -> Result<Stability, ClusterError> {
+    let (k, p, runs_n) = (settings.k, data.ncols(), runs as usize);
+    let starts = settings.restarts as usize;
+    if runs == 0 || results.len() != 2 * runs_n + runs_n * starts {
+        return Err(ClusterError::Clustering(
+            "the stability results do not match its jobs".to_string(),
+        ));
+    }
+    let (halves, seeds) = results.split_at(2 * runs_n);
     let mut ari_seeds = Vec::new();
     let mut jaccard = vec![0.0; k];
-    for i in 0..runs {
-        let seed = restart_seed(settings.seed, 0x8000_0000 + i) as u32;
-        let run = kmeans_prepared(prep, &KMeansSettings { seed, ..*settings })?;
-        ari_seeds.push(adjusted_rand(labels, &run.labels));
-        for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run.labels, k)) {
+    for run in seeds.chunks_exact(starts.max(1)) {
+        let best = best_start(run, p, settings.restarts)?
+            .ok_or_else(|| ClusterError::Clustering("a seed run was skipped".to_string()))?;
+        let (run_labels, _) = nearest_all(data, &best.centroids)?;
+        ari_seeds.push(adjusted_rand(labels, &run_labels));
+        for (total, j) in jaccard.iter_mut().zip(best_jaccard(labels, &run_labels, k)) {
             *total += j / runs as f64;
         }
-        progress(f64::from(i + 1) / steps);
     }
     let mut ari_halves = Vec::new();
-    for i in 0..runs {
-        let mut rng = Xoshiro256Plus::seed_from_u64(restart_seed(settings.seed, 0xC000_0000 + i));
-        let mut order: Vec<usize> = (0..n).collect();
-        for t in (1..n).rev() {
-            let j = (rng.next_u64() % (t as u64 + 1)) as usize;
-            order.swap(t, j);
-        }
-        let (first, second) = order.split_at(n / 2);
-        let mut labelings = Vec::new();
-        for half in [first, second] {
-            let mut rows = half.to_vec();
-            rows.sort_unstable();
-            let sub = data.select(Axis(0), &rows);
-            if rows.len() < k || distinct_rows(sub.view(), k) < k {
-                break;
-            }
-            let w: Vec<f64> = rows.iter().map(|&r| weights[r]).collect();
-            let run = kmeans(sub.view(), &w, settings)?;
-            labelings.push(predict(data, &run.centroids)?);
-        }
-        if let [a, b] = labelings.as_slice() {
-            ari_halves.push(adjusted_rand(a, b));
-        }
-        progress(f64::from(runs + i + 1) / steps);
+    for pair in halves.chunks_exact(2) {
+        let (Some(a), Some(b)) = (
+            best_start(&pair[..1], p, settings.restarts)?,
+            best_start(&pair[1..], p, settings.restarts)?,
+        ) else {
+            continue;
+        };
+        let (a, _) = nearest_all(data, &a.centroids)?;
+        let (b, _) = nearest_all(data, &b.centroids)?;
+        ari_halves.push(adjusted_rand(&a, &b));
     }
     let all: Vec<f64> = ari_seeds.iter().chain(&ari_halves).copied().collect();
     // Not empty: there is one seed run at least.
@@ -119,9 +121,37 @@ pub fn stability(
     })
 }
 
+/// Measure the stability of `labels` (the segmentation of `rows` with
+/// `settings`) with `runs` seed runs and `runs` half splits, running every
+/// job of [`stability_jobs`] here. `progress` hears the share of the jobs
+/// done (0..=1) after each. Refuses `runs` = 0 and, through the fits, a
+/// row without answers.
+pub fn stability(
+    rows: Rows<'_>,
+    labels: &[usize],
+    settings: &KMeansSettings,
+    runs: u32,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Stability, ClusterError> {
+    let jobs = stability_jobs(settings, runs)?;
+    let total = jobs.len() as f64;
+    let results = jobs
+        .iter()
+        .enumerate()
+        .map(|(i, job)| {
+            let result = run_job(rows, job);
+            progress((i + 1) as f64 / total);
+            result
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    stability_from(rows.data, labels, settings, runs, &results)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::{Prepared, kmeans};
+    use ndarray::Array2;
 
     #[test]
     fn well_separated_blobs_are_stable() {
@@ -142,18 +172,19 @@ mod tests {
         };
         let main = kmeans(data.view(), &w, &settings).unwrap();
         let mut heard = Vec::new();
-        let s = stability(
-            data.view(),
-            &Prepared::new(data.view(), &w),
-            &w,
-            &main.labels,
-            &settings,
-            3,
-            &mut |p| heard.push(p),
-        )
-        .unwrap();
-        assert_eq!(heard.len(), 6, "one report per seed run and per half split");
-        assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[5] == 1.0);
+        let prep = Prepared::new(data.view(), &w);
+        let rows = Rows {
+            data: data.view(),
+            weights: &w,
+            prep: &prep,
+        };
+        let s = stability(rows, &main.labels, &settings, 3, &mut |p| heard.push(p)).unwrap();
+        assert_eq!(
+            heard.len(),
+            6 + 3 * 2,
+            "one report per half and per seed run's start"
+        );
+        assert!(heard.windows(2).all(|w| w[0] < w[1]) && heard[11] == 1.0);
         assert_eq!(s.ari_seeds, vec![1.0; 3]);
         assert_eq!(s.ari_halves, vec![1.0; 3]);
         assert_eq!(s.mean_ari, 1.0);
@@ -173,15 +204,13 @@ mod tests {
         };
         let labels = [0, 0, 1, 1];
         let run = |d: &Array2<f64>, runs| {
-            stability(
-                d.view(),
-                &Prepared::new(d.view(), &w),
-                &w,
-                &labels,
-                &settings,
-                runs,
-                &mut |_| {},
-            )
+            let prep = Prepared::new(d.view(), &w);
+            let rows = Rows {
+                data: d.view(),
+                weights: &w,
+                prep: &prep,
+            };
+            stability(rows, &labels, &settings, runs, &mut |_| {})
         };
         assert!(run(&data, 0).is_err());
         let blank = ndarray::array![[0.0], [f64::NAN], [9.0], [10.0]];

@@ -166,6 +166,10 @@ pub enum SegmentError {
         /// The limit.
         max: u32,
     },
+    /// A `SegmentRun` used out of turn, or given job results that are not
+    /// those of its jobs.
+    #[error("{0}")]
+    Jobs(String),
     /// A `previous` model that cannot be used (made by another version).
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),

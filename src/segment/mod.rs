@@ -7,6 +7,7 @@
 
 mod check;
 mod error;
+mod jobs;
 mod json;
 mod options;
 mod rename;
@@ -16,6 +17,7 @@ mod stages;
 
 pub use check::{check_names_against_k, check_options};
 pub use error::SegmentError;
+pub use jobs::{JobBatch, SegmentRun};
 pub use json::{BriefData, ProfilesData, SegmentProfileData, SegmentationData};
 pub use options::{
     AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
@@ -46,24 +48,47 @@ pub fn segment(survey: &Survey, options: &SegmentOptions) -> Result<Segmentation
 }
 
 /// [`segment`], telling `progress` where it is at each step. Every option is
-/// checked before the first report.
+/// checked before the first report. This is a [`SegmentRun`] with every job
+/// run here, in order.
 pub fn segment_with_progress(
     survey: &Survey,
     options: &SegmentOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Segmentation, SegmentError> {
-    let params = check_options(options, survey)?;
-    let mut warnings = Vec::new();
-    progress(Progress {
-        stage: "Encoding the answers",
-        fraction: 0.02,
-    });
-    let encoded = stages::encode(survey, &params, &mut warnings)?;
-    progress(Progress {
-        stage: "Finding segments",
-        fraction: 0.05,
-    });
-    let (mut clustering, k_scan) = stages::fit(&encoded, &params, &mut warnings, progress)?;
+    let mut run = SegmentRun::new(survey, options)?;
+    while let Some(batch) = run.next(survey, progress)? {
+        let batch = batch.clone();
+        let mut results = Vec::with_capacity(batch.jobs.len());
+        for (i, job) in batch.jobs.iter().enumerate() {
+            results.push(run.run_job(job)?);
+            progress(batch.progress(i + 1));
+        }
+        run.supply(results)?;
+    }
+    run.finish()
+}
+
+/// The pipeline from the encoded answers on, replayed by [`SegmentRun`]:
+/// it stops at the first batch of jobs `replay` has no results for.
+fn pipeline(
+    survey: &Survey,
+    options: &SegmentOptions,
+    params: &SegmentParams,
+    encoded: &stages::Encoded,
+    mut warnings: Vec<crate::survey::Warning>,
+    replay: &mut jobs::Replay<'_>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<jobs::Reached, SegmentError> {
+    if replay.first() {
+        progress(Progress {
+            stage: "Finding segments",
+            fraction: 0.05,
+        });
+    }
+    let Some((mut clustering, k_scan)) = stages::fit(encoded, params, &mut warnings, replay)?
+    else {
+        return Ok(jobs::Reached::Jobs);
+    };
     let k = clustering.centroids.nrows();
     check_names_against_k(&params.names, k as u32)?;
     let carried = stages::carry_over(
@@ -72,19 +97,22 @@ pub fn segment_with_progress(
         &encoded.encoding,
         &mut warnings,
     );
+    let Some((quality, stability)) =
+        stages::measure(encoded, &clustering, k_scan.as_ref(), params, replay)?
+    else {
+        return Ok(jobs::Reached::Jobs);
+    };
     let assigned = stages::assign(&encoded.data, &clustering, &mut warnings);
-    let (quality, stability) =
-        stages::measure(&encoded, &clustering, k_scan.as_ref(), &params, progress)?;
     progress(Progress {
         stage: "Profiling the segments",
         fraction: 0.92,
     });
     let profiled = stages::without_left_out(survey, &params.left_out);
-    let profiles = stages::profile_segments(&profiled, &assigned, &params, &encoded.encoding, k)?;
+    let profiles = stages::profile_segments(&profiled, &assigned, params, &encoded.encoding, k)?;
     let engagement = stages::brief_and_name(
         &profiled,
         &profiles,
-        &params,
+        params,
         carried.names,
         stability.as_ref(),
     )?;
@@ -97,13 +125,13 @@ pub fn segment_with_progress(
         stability.as_ref(),
     );
     let projection = stages::projection(&encoded.imputed, &clustering.centroids, &mut warnings);
-    Ok(Segmentation {
+    Ok(jobs::Reached::Done(Box::new(Segmentation {
         k: k as u32,
         assignments: assigned.assignments,
         distances: assigned.distances,
         centroids: rows(&clustering.centroids),
-        roles: params.roles,
-        encoding: encoded.encoding,
+        roles: params.roles.clone(),
+        encoding: encoded.encoding.clone(),
         inertia: clustering.inertia,
         iterations: clustering.iterations,
         converged: clustering.converged,
@@ -117,12 +145,12 @@ pub fn segment_with_progress(
         projection,
         warnings,
         unassigned: assigned.unassigned,
-        weight_column: params.weight_column,
+        weight_column: params.weight_column.clone(),
         input_hash: survey.input_hash.clone(),
         profiles,
         briefs: engagement.briefs,
         activities: engagement.activities,
         ids: survey.ids.clone(),
         options: options.clone(),
-    })
+    })))
 }

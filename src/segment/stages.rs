@@ -9,18 +9,22 @@ use std::collections::BTreeMap;
 use ndarray::{Array2, Axis};
 
 use super::error::SegmentError;
+use super::jobs::{JobBatch, Replay};
 use super::options::{KPlan, SegmentParams};
-use super::result::{Progress, SegmentSummary};
+use super::result::SegmentSummary;
 use crate::cluster::{
     Clustering, KMeansSettings, Prepared, check_fit, check_k_against_data, distinct_rows,
-    impute_means, kmeans_prepared, nearest,
+    impute_means, nearest,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
 use crate::engage::{EngageOptions, Engagement, engage, with_stability};
 use crate::model::{Model, match_segments};
 use crate::profile::{ProfileOptions, Profiles, profile};
 use crate::project::{Projection, project};
-use crate::quality::{KScan, Quality, Stability, evaluate, scan_k, stability};
+use crate::quality::{
+    KScan, Quality, Stability, best_start, choose_k, clustering_of, evaluate, fit_jobs,
+    quality_jobs, scan_jobs, scan_starts, stability_from, stability_jobs,
+};
 use crate::survey::{Column, ColumnKind, Survey, Warning, WarningCode};
 
 /// A warning of the pipeline (about no one column or row).
@@ -104,23 +108,33 @@ pub(super) fn settings(params: &SegmentParams, k: usize) -> KMeansSettings {
     }
 }
 
+/// The progress stage of a k scan's jobs.
+const SCAN: &str = "Comparing numbers of segments";
+
 /// Fit k-means at the fixed k, or scan k and keep the best; segments are
-/// then numbered by weighted size, largest first.
+/// then numbered by weighted size, largest first. `None` when `replay` does
+/// not have the results of the jobs yet.
 pub(super) fn fit(
     encoded: &Encoded,
     params: &SegmentParams,
     warnings: &mut Vec<Warning>,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<(Clustering, Option<KScan>), SegmentError> {
+    replay: &mut Replay<'_>,
+) -> Result<Option<(Clustering, Option<KScan>)>, SegmentError> {
     let (data, weights) = (encoded.fit_data.view(), &encoded.fit_weights);
-    let n_fit = data.nrows();
+    let (n_fit, p) = (data.nrows(), data.ncols());
     let (mut clustering, k_scan) = match params.k {
         KPlan::Fixed(k) => {
             check_k_against_data(k, n_fit, encoded.distinct)?;
             let settings = settings(params, k as usize);
             check_fit(data, weights, k as usize)?;
-            let fitted = kmeans_prepared(&encoded.prepared, &settings)?;
-            (fitted, None)
+            let jobs = fit_jobs(&settings, None);
+            let batch = JobBatch::new("Finding segments", 0.05, 0.55, jobs);
+            let Some(results) = replay.batch(batch) else {
+                return Ok(None);
+            };
+            let start = best_start(results, p, settings.restarts)?
+                .ok_or_else(|| SegmentError::Jobs("the fit was skipped".to_string()))?;
+            (clustering_of(data, start)?, None)
         }
         KPlan::Scan { min, max } => {
             let limit = max.min(encoded.distinct as u32).min(n_fit as u32);
@@ -131,21 +145,23 @@ pub(super) fn fit(
                     format!("kMax was lowered from {max} to {limit}, the number of distinct answer patterns."),
                 ));
             }
-            let (scan, fitted) = scan_k(
-                data,
-                &encoded.prepared,
-                weights,
-                min,
-                limit,
-                &settings(params, 0),
-                params.silhouette_sample as usize,
-                &mut |done| {
-                    progress(Progress {
-                        stage: "Comparing numbers of segments",
-                        fraction: 0.05 + 0.5 * done,
-                    })
-                },
-            )?;
+            let per_k: Vec<KMeansSettings> = (min..=limit)
+                .map(|k| settings(params, k as usize))
+                .collect();
+            for s in &per_k {
+                check_fit(data, weights, s.k)?;
+            }
+            let Some(results) = replay.batch(JobBatch::new(SCAN, 0.05, 0.5, scan_jobs(&per_k)))
+            else {
+                return Ok(None);
+            };
+            let starts = scan_starts(&per_k, p, results)?;
+            let sample = params.silhouette_sample as usize;
+            let jobs = quality_jobs(&starts, sample, params.seed);
+            let Some(qualities) = replay.batch(JobBatch::new(SCAN, 0.5, 0.55, jobs)) else {
+                return Ok(None);
+            };
+            let (scan, fitted) = choose_k(data, starts, qualities, min, limit)?;
             if let Some(message) = scan.edge_warning() {
                 warnings.push(warning(WarningCode::KAtEdge, message));
             }
@@ -153,7 +169,7 @@ pub(super) fn fit(
         }
     };
     order_by_size(&mut clustering, weights);
-    Ok((clustering, k_scan))
+    Ok(Some((clustering, k_scan)))
 }
 
 /// Renumber clusters by weighted size, largest first (ties to the lower old
@@ -282,16 +298,35 @@ pub(super) fn assign(
 }
 
 /// Quality at the chosen k (the scan already measured it: the measures do
-/// not depend on the numbering) and, when asked for, stability.
+/// not depend on the numbering) and, when asked for, stability. `None` when
+/// `replay` does not have the results of the stability jobs yet.
 pub(super) fn measure(
     encoded: &Encoded,
     clustering: &Clustering,
     k_scan: Option<&KScan>,
     params: &SegmentParams,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<(Quality, Option<Stability>), SegmentError> {
+    replay: &mut Replay<'_>,
+) -> Result<Option<(Quality, Option<Stability>)>, SegmentError> {
     let data = encoded.fit_data.view();
     let weights = &encoded.fit_weights;
+    let settings = settings(params, clustering.centroids.nrows());
+    let stability = if params.stability_runs == 0 {
+        None
+    } else {
+        let jobs = stability_jobs(&settings, params.stability_runs)?;
+        let stage = "Checking how stable the segments are";
+        let Some(results) = replay.batch(JobBatch::new(stage, 0.55, 0.9, jobs)) else {
+            return Ok(None);
+        };
+        let runs = params.stability_runs;
+        Some(stability_from(
+            data,
+            &clustering.labels,
+            &settings,
+            runs,
+            results,
+        )?)
+    };
     let scanned = k_scan.and_then(|scan| scan.entries.iter().find(|e| e.k == scan.chosen));
     let quality = match scanned {
         Some(entry) => entry.clone(),
@@ -300,24 +335,7 @@ pub(super) fn measure(
             evaluate(data, weights, clustering, sample, params.seed).0
         }
     };
-    if params.stability_runs == 0 {
-        return Ok((quality, None));
-    }
-    let stability = stability(
-        data,
-        &encoded.prepared,
-        weights,
-        &clustering.labels,
-        &settings(params, clustering.centroids.nrows()),
-        params.stability_runs,
-        &mut |done| {
-            progress(Progress {
-                stage: "Checking how stable the segments are",
-                fraction: 0.55 + 0.35 * done,
-            })
-        },
-    )?;
-    Ok((quality, Some(stability)))
+    Ok(Some((quality, stability)))
 }
 
 /// The figures of the `k` segments (empty ones included), from the basis

@@ -1,5 +1,14 @@
 /* tslint:disable */
 /* eslint-disable */
+
+/** The rows k-means fits: `data` row-major with `width` numbers per row (NaN for a missing answer), one weight per row. */
+export interface FitRows {
+    data: Float64Array;
+    width: number;
+    weights: Float64Array;
+}
+
+
 /**
  * A channel, level, option or number that sets a segment apart.
  */
@@ -89,6 +98,32 @@ export interface ShortForm {
      * A self-contained HTML page asking the questions (works offline).
      */
     html: string;
+}
+
+/**
+ * A quality job's measures (null where undefined).
+ */
+export interface QualityResult {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * Mean silhouette.
+     */
+    silhouette: number | undefined;
+    /**
+     * Calinski–Harabasz index.
+     */
+    calinskiHarabasz: number | undefined;
+    /**
+     * Davies–Bouldin index.
+     */
+    daviesBouldin: number | undefined;
+    /**
+     * Respondents the silhouette used.
+     */
+    used: number;
 }
 
 /**
@@ -495,6 +530,30 @@ export interface ImportOptions {
 }
 
 /**
+ * Independent jobs a run needs before it can go on, with how to report
+ * their progress: after `done` of them, `stage` at `from + (to - from) *
+ * done / jobs.length`.
+ */
+export interface JobBatch {
+    /**
+     * What the jobs do, in words (a progress stage).
+     */
+    stage: string;
+    /**
+     * Progress (0..1) before the first job.
+     */
+    from: number;
+    /**
+     * Progress once every job is done.
+     */
+    to: number;
+    /**
+     * The jobs, in the order their results must be given back.
+     */
+    jobs: Job[];
+}
+
+/**
  * One column of the feature matrix and how to map it back to its question.
  *
  * Encoded value = `(raw - offset) * scale`, where `raw` is the answer in the
@@ -557,6 +616,24 @@ export type TreeNode = { node: "leaf"; segment: number; respondents: number } | 
 export type Activity = "coPlanning" | "coPrioritisation" | "coFinancing" | "coDesign" | "coManagement" | "coPerforming" | "coAssessment";
 
 /**
+ * One of the two halves of a seeded random split of the fitted rows.
+ */
+export interface Half {
+    /**
+     * The seed the split is drawn from.
+     */
+    seed: number;
+    /**
+     * Which split (0-based).
+     */
+    split: number;
+    /**
+     * The second half (the first otherwise).
+     */
+    second: boolean;
+}
+
+/**
  * One option (multi) or level (categorical) within a group.
  */
 export interface CategoryProfile {
@@ -601,6 +678,11 @@ export interface Rule {
      */
     respondents: number;
 }
+
+/**
+ * One piece of independent work: `kind` says which.
+ */
+export type Job = ({ kind: "starts" } & StartsJob) | ({ kind: "quality" } & QualityJob);
 
 /**
  * One question (or, for a `multi` question spread over 0/1 columns, the
@@ -966,6 +1048,36 @@ export interface Lead {
 }
 
 /**
+ * The best of a starts job's starts (lowest inertia, ties to the earliest).
+ */
+export interface StartsResult {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * Which start it was (0-based, among all the fit's starts).
+     */
+    start: number;
+    /**
+     * Its centroids, row-major (`k` rows).
+     */
+    centroids: number[];
+    /**
+     * Its weighted sum of squared partial distances.
+     */
+    inertia: number;
+    /**
+     * Its Lloyd iterations.
+     */
+    iterations: number;
+    /**
+     * Whether it stopped before the iteration cap.
+     */
+    converged: boolean;
+}
+
+/**
  * The family an activity belongs to.
  */
 export type Family = "coCommissioning" | "coDesign" | "coDelivery" | "coAssessment";
@@ -1110,6 +1222,30 @@ export interface ProfilesData {
      * Which questions and options are about which activity.
      */
     activities: Recognition;
+}
+
+/**
+ * The quality measures of the segments these `k` centroids make (every
+ * respondent in the segment of the nearest), the silhouette on at most
+ * `sample` respondents drawn with `seed`.
+ */
+export interface QualityJob {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * The centroids, row-major (`k` rows).
+     */
+    centroids: number[];
+    /**
+     * Silhouette sample size.
+     */
+    sample: number;
+    /**
+     * The run's seed.
+     */
+    seed: number;
 }
 
 /**
@@ -1298,6 +1434,11 @@ export type ColumnKind = "id" | "likert" | "multi" | "categorical" | "numeric" |
  * `"descriptor"` (profiled, not clustered) or `"leftOut"` (neither).
  */
 export type Role = "basis" | "descriptor" | "leftOut";
+
+/**
+ * What a job found: `kind` says which.
+ */
+export type JobResult = ({ kind: "starts" } & StartsResult) | { kind: "skipped" } | ({ kind: "quality" } & QualityResult);
 
 /**
  * What a split node asks. `question` indexes the short form's questions.
@@ -1548,6 +1689,110 @@ export interface Recognition {
  */
 export type LeadBasis = "aboveAverage" | "mostOpen" | "notAsked";
 
+/**
+ * k-means starts `firstStart` to `firstStart + starts - 1` of a fit with
+ * `k` segments and `seed`, on every fitted respondent or (with `half`) on
+ * one half of them.
+ */
+export interface StartsJob {
+    /**
+     * Number of segments.
+     */
+    k: number;
+    /**
+     * The fit's seed.
+     */
+    seed: number;
+    /**
+     * Index of the first start run (0-based).
+     */
+    firstStart: number;
+    /**
+     * How many starts to run.
+     */
+    starts: number;
+    /**
+     * Lloyd iteration cap per start.
+     */
+    maxIterations: number;
+    /**
+     * Relative convergence tolerance.
+     */
+    tolerance: number;
+    /**
+     * The half of the respondents to fit, or null for all of them.
+     */
+    half: Half | undefined;
+}
+
+
+/**
+ * Runs a `SegmentRun`'s jobs on a copy of its fitted rows (`fitRows()`),
+ * e.g. in a Web Worker of a pool: `new JobRunner(data, width, weights)`.
+ * Throws an `Error` for rows k-means would refuse.
+ */
+export class JobRunner {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * From the rows (row-major, `width` numbers per row, NaN = missing)
+     * and one weight per row.
+     */
+    constructor(data: Float64Array | number[], width: number, weights: Float64Array | number[]);
+    /**
+     * Runs one job.
+     */
+    run(job: Job): JobResult;
+}
+
+/**
+ * A segmentation whose k-means work is handed out as jobs, so that several
+ * Web Workers (each with its own copy of the fitted rows, see `JobRunner`)
+ * can run them at once. The result is exactly `segment`'s for the same
+ * survey and options, however many workers ran the jobs.
+ *
+ * Call `next()`: it returns a batch of jobs, or null once the segmentation
+ * is made. Run each job (`runJob` here, or `JobRunner.run` in a worker fed
+ * `fitRows()`), give the results back in the batch's order with
+ * `supply(results)`, and call `next()` again; then `finish()`. Jobs and
+ * results are plain data: post them between workers as they are.
+ */
+export class SegmentRun {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The segmentation, once `next()` returned null.
+     */
+    finish(): Segmentation;
+    /**
+     * The rows the jobs run on, for a `JobRunner` in each worker (after the
+     * first `next()`; null before).
+     */
+    fitRows(): FitRows | null;
+    /**
+     * A run of `survey` with `options`. Throws an `Error` for options
+     * `segment` would refuse.
+     */
+    constructor(survey: Survey, options?: SegmentOptions);
+    /**
+     * Goes on as far as the results given so far allow, and returns the
+     * next batch of jobs (the same one again until its results are given),
+     * or null when the segmentation is made. `onProgress` hears the steps
+     * made here; report a batch's own progress from its `stage`, `from` and
+     * `to` as its jobs finish.
+     */
+    next(onProgress?: (progress: Progress) => void): JobBatch | null;
+    /**
+     * Runs one job here (after the first `next()`).
+     */
+    runJob(job: Job): JobResult;
+    /**
+     * The results of the last batch's jobs, one per job in its order.
+     * Throws an `Error` (and the batch stays to run) when they are not
+     * results of those jobs.
+     */
+    supply(results: JobResult[]): void;
+}
 
 /**
  * The result of `segment`: segments, assignments, quality figures,
@@ -1745,11 +1990,15 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_jobrunner_free: (a: number, b: number) => void;
     readonly __wbg_segmentation_free: (a: number, b: number) => void;
+    readonly __wbg_segmentrun_free: (a: number, b: number) => void;
     readonly __wbg_survey_free: (a: number, b: number) => void;
     readonly assign: (a: any, b: number) => [number, number, number];
     readonly assignShortForm: (a: any, b: any) => [number, number, number];
     readonly assignmentCsv: (a: any) => [number, number, number, number];
+    readonly jobrunner_new: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
+    readonly jobrunner_run: (a: number, b: any) => [number, number, number];
     readonly kmeans: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly parseSurvey: (a: any, b: number) => [number, number, number];
     readonly segment: (a: number, b: number, c: number) => [number, number, number];
@@ -1770,6 +2019,12 @@ export interface InitOutput {
     readonly segmentation_segments: (a: number) => [number, number, number];
     readonly segmentation_shortForm: (a: number, b: number) => [number, number, number];
     readonly segmentation_toJSON: (a: number) => [number, number, number];
+    readonly segmentrun_finish: (a: number) => [number, number, number];
+    readonly segmentrun_fitRows: (a: number) => [number, number, number];
+    readonly segmentrun_new: (a: number, b: number) => [number, number, number];
+    readonly segmentrun_next: (a: number, b: number) => [number, number, number];
+    readonly segmentrun_runJob: (a: number, b: any) => [number, number, number];
+    readonly segmentrun_supply: (a: number, b: any) => [number, number];
     readonly shortFormHtml: (a: any) => [number, number, number, number];
     readonly survey_columns: (a: number) => [number, number, number];
     readonly survey_delimiter: (a: number) => [number, number];

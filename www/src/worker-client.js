@@ -26,6 +26,13 @@ const assets = (async () => {
   return { url, module };
 })();
 
+/**
+ * How many instances run a segmentation's k-means jobs (the worker and its
+ * helpers): `?workers=N` in the page's address (1 to 8), else the worker
+ * decides from hardwareConcurrency.
+ */
+const POOL = new URLSearchParams(globalThis.location?.search ?? "").get("workers");
+
 /** What each request does, in words for an error message. */
 const DOING = {
   load: "Reading the survey",
@@ -89,7 +96,7 @@ export function createWorkerClient({ onStats, onIdleDeath } = {}) {
         totals.workers += 1;
         onStats?.(stats());
         // Messages are handled in order: these come before any request.
-        fresh.postMessage({ id: 0, type: "init", module });
+        fresh.postMessage({ id: 0, type: "init", module, workers: POOL });
         if (held) fresh.postMessage({ id: 0, type: "load", bytes: held.bytes.slice(0), importOptions: held.importOptions });
       },
       (error) => {

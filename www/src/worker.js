@@ -2,7 +2,10 @@
 // segmentation, so a file is parsed once and a rename only re-exports.
 // Requests come from worker-client.js, one at a time, in order:
 //
-// - { type: "init", module }: instantiate the wasm module compiled by the page.
+// - { type: "init", module, workers }: instantiate the wasm module compiled by
+//   the page; segmentations spread their k-means jobs over `workers`
+//   instances (this one and helpers, see pool.js; default
+//   hardwareConcurrency - 1, 1 to 8).
 // - { type: "load", bytes, importOptions }: parse a survey, keep it, describe it
 //   (with every column's default role).
 // - { type: "segment", options, fileName }: segment the kept survey, keep the
@@ -17,13 +20,18 @@
 // Every answer carries { id, stats }: how many parses and segmentations this
 // worker has run (the page's tests count them) and the options of the last.
 // A wasm trap (RuntimeError) leaves the module unusable, so its answer says
-// `fatal` and the page replaces the worker.
-import { initSync, assign, assignmentCsv, parseSurvey, segment } from "citizen-segments";
+// `fatal` and the page replaces the worker. Requests are handled one after
+// the other, even while a segmentation waits for its pool.
+//
+// The same code runs the pool's helpers: their messages are pool.js's.
+import { initSync, assign, assignmentCsv, parseSurvey, SegmentRun } from "citizen-segments";
+import { helperTask, poolSize, runPooled } from "./pool.js";
 
-const held = { survey: null, segmentation: null };
+const held = { survey: null, segmentation: null, module: null, workers: 1 };
 // The counts, and the options of the last parse and segmentation, so a test
 // can make the same call through the package in Node.
-const stats = { parses: 0, segmentations: 0, lastImportOptions: null, lastOptions: null };
+// lastPool is { size, helpers } of the last segmentation's pool.
+const stats = { parses: 0, segmentations: 0, lastImportOptions: null, lastOptions: null, lastPool: null };
 
 function drop(key) {
   held[key]?.free();
@@ -55,22 +63,36 @@ function exportsOf(segmentation, fileName) {
   };
 }
 
-function runSegment(options, id) {
+async function runSegment(options, id) {
   const survey = needSurvey();
-  const progress = ({ stage, fraction }) =>
-    self.postMessage({ id, type: "progress", stage, percent: Math.round(fraction * 100) });
+  let last = null;
+  const progress = ({ stage, fraction }) => {
+    const percent = Math.round(fraction * 100);
+    if (last?.stage === stage && last.percent === percent) return;
+    last = { stage, percent };
+    self.postMessage({ id, type: "progress", stage, percent });
+  };
   // Counted before the run, so a run that fails or traps is counted too.
   stats.segmentations += 1;
   stats.lastOptions = options;
-  const segmentation = segment(survey, options, progress);
+  const run = new SegmentRun(survey, options);
+  let segmentation;
+  try {
+    const onPool = (pool) => (stats.lastPool = pool);
+    segmentation = await runPooled(run, { size: held.workers, module: held.module, onProgress: progress, onPool });
+  } finally {
+    run.free();
+  }
   drop("segmentation");
   held.segmentation = segmentation;
   return segmentation;
 }
 
 const tasks = {
-  init({ module }) {
+  init({ module, workers }) {
     initSync({ module });
+    held.module = module;
+    held.workers = poolSize(workers);
     return {};
   },
 
@@ -86,22 +108,22 @@ const tasks = {
     return describe(survey);
   },
 
-  segment({ id, options, fileName }) {
-    const segmentation = runSegment(options, id);
+  async segment({ id, options, fileName }) {
+    const segmentation = await runSegment(options, id);
     return { ids: held.survey.ids, result: segmentation.toJSON(), exports: exportsOf(segmentation, fileName) };
   },
 
   // A fresh worker no longer holds the result: the same seeded (so
   // deterministic) run gives it back.
-  rename({ id, names, options, fileName }) {
-    const segmentation = held.segmentation ?? runSegment({ ...options, names }, id);
+  async rename({ id, names, options, fileName }) {
+    const segmentation = held.segmentation ?? (await runSegment({ ...options, names }, id));
     segmentation.rename(names);
     return { segments: segmentation.segments, exports: exportsOf(segmentation, fileName) };
   },
 
   // A fresh worker no longer holds the result: the same seeded run gives it back, with the names shown.
-  shortForm({ id, options, segmentOptions, names }) {
-    const segmentation = held.segmentation ?? runSegment({ ...segmentOptions, names }, id);
+  async shortForm({ id, options, segmentOptions, names }) {
+    const segmentation = held.segmentation ?? (await runSegment({ ...segmentOptions, names }, id));
     return { shortForm: segmentation.shortForm(options) };
   },
 
@@ -133,14 +155,23 @@ function failure(id, type, error) {
   };
 }
 
-self.onmessage = ({ data }) => {
+async function handle(data) {
   const { id, type } = data;
   try {
     const task = tasks[type];
     if (!task) throw new Error(`Unknown request "${type}".`);
-    const payload = task(data);
+    const payload = await task(data);
     self.postMessage({ id, type: "result", ...payload, stats: { ...stats } });
   } catch (error) {
     self.postMessage(failure(id, type, error));
   }
+}
+
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  if (data.type === "poolInit" || data.type === "poolJob") {
+    helperTask(data);
+    return;
+  }
+  queue = queue.then(() => handle(data));
 };
