@@ -2,7 +2,10 @@
 //! (the same stateless generator as `bench/synthetic.mjs`), the same two
 //! workloads, printed in the same format.
 //!
-//! `cargo run --release --example kmeans_bench -- ROWS [K] [ITERATIONS]`
+//! `cargo run --release --example kmeans_bench -- ROWS [K] [ITERATIONS] [REPEATS]`
+//!
+//! Each figure is the median of REPEATS timed runs (default 5) after an
+//! untimed one, as in the Node bench.
 
 use std::time::Instant;
 
@@ -46,6 +49,20 @@ fn initial_centroids(data: &[f64], k: usize) -> Vec<f64> {
     out
 }
 
+/// Median milliseconds of `repeats` calls of `run` after an untimed one,
+/// and the last result.
+fn median_ms<T, E>(repeats: usize, run: impl Fn() -> Result<T, E>) -> Result<(f64, T), E> {
+    let mut out = run()?;
+    let mut times = Vec::with_capacity(repeats);
+    for _ in 0..repeats {
+        let start = Instant::now();
+        out = run()?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times.get(times.len() / 2).copied().unwrap_or(0.0), out))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -54,6 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rows = args.first().copied().unwrap_or(100_000);
     let k = args.get(1).copied().unwrap_or(6);
     let iterations = args.get(2).copied().unwrap_or(50) as u32;
+    let repeats = args.get(3).copied().unwrap_or(5).max(1);
     let data = likert_matrix(rows, 2026);
     let init = initial_centroids(&data, k);
     let fixed = MatrixOptions {
@@ -70,21 +88,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         restarts: 1,
         ..MatrixOptions::default()
     };
-    // Warm-up (page faults, caches), then time.
-    kmeans_matrix(&data[..rows.min(50_000) * WIDTH], WIDTH, &fixed)?;
-    let start = Instant::now();
-    let a = kmeans_matrix(&data, WIDTH, &fixed)?;
-    let per = start.elapsed().as_secs_f64() * 1000.0 / f64::from(a.iterations.max(1));
+    // Each figure: an untimed run (page faults, caches), then the median.
+    let (ms, a) = median_ms(repeats, || kmeans_matrix(&data, WIDTH, &fixed))?;
+    let per = ms / f64::from(a.iterations.max(1));
     let label = |what: &str| format!("{:<22} {:>9}  {:<34}", "citizen-segments rust", rows, what);
     println!(
         "{} {per:.2}",
         label(&format!("(a) ms/iteration ({} it)", a.iterations))
     );
-    let start = Instant::now();
-    let b = kmeans_matrix(&data, WIDTH, &fit)?;
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let (ms, b) = median_ms(repeats, || kmeans_matrix(&data, WIDTH, &fit))?;
     println!(
-        "{} {ms:.0} / {} / {:.1}",
+        "{} {ms:.1} / {} / {:.1}",
         label("(b) fit: ms / iterations / inertia"),
         b.iterations,
         b.inertia

@@ -1,8 +1,8 @@
 //! The distance kernel: squared partial distances of one row to every
 //! centre at once, with the centres across SIMD lanes.
 //!
-//! The centres are stored in groups of 2, 4 or 8 (the smallest that holds
-//! k, then groups of 8), each group feature-major: `p` arrays of one
+//! The centres are stored in groups of 2, 4, 6 or 8 (the smallest that
+//! holds k, then groups of 8), each group feature-major: `p` arrays of one
 //! feature of every centre in the group (padding lanes hold zeros and are
 //! never read back). For each answered
 //! feature the row's value is broadcast and subtracted from a group of
@@ -16,6 +16,11 @@
 //! Rust never fuses a multiply and an add on its own, so every distance is
 //! bit-for-bit the scalar one and the labels cannot change. Skipping a
 //! missing feature adds nothing, which is what adding `0²` did.
+//!
+//! **No libm calls in hot loops.** On wasm, `f64::min` and `f64::max` are
+//! calls to `fmin`/`fmax` (wasm's own `f64.min` propagates NaN, Rust's does
+//! not), so the loops here use [`lesser`] and [`greater`], a compare and a
+//! select, on values that are never NaN.
 
 use ndarray::ArrayView2;
 
@@ -33,7 +38,21 @@ pub(crate) struct Centres {
 enum Lanes {
     Two(Vec<[f64; 2]>),
     Four(Vec<[f64; 4]>),
+    Six(Vec<[f64; 6]>),
     Eight(Vec<[f64; 8]>),
+}
+
+/// The smaller of `a` and `b` (`a` when equal) for values that are never
+/// NaN: a compare and a select where `f64::min` is a libm call on wasm.
+#[inline(always)]
+pub(crate) fn lesser(a: f64, b: f64) -> f64 {
+    if b < a { b } else { a }
+}
+
+/// The larger of `a` and `b` (`a` when equal) for values that are never NaN.
+#[inline(always)]
+pub(crate) fn greater(a: f64, b: f64) -> f64 {
+    if b > a { b } else { a }
 }
 
 fn layout<const W: usize>(rows: &[f64], k: usize, p: usize) -> Vec<[f64; W]> {
@@ -71,6 +90,39 @@ fn groups<const W: usize>(t: &[[f64; W]], p: usize, row: &[f64], complete: bool,
     }
 }
 
+/// [`groups`] for [`BLOCK`] complete rows at once: one accumulator per row
+/// and centre, so the additions of different rows are independent and the
+/// processor overlaps them (one row's sums form a chain of dependent
+/// additions that a single row cannot hide). `out` holds `BLOCK` slices of
+/// `width` slots, row after row.
+fn groups_block<const W: usize>(
+    t: &[[f64; W]],
+    p: usize,
+    rows: [&[f64]; BLOCK],
+    width: usize,
+    out: &mut [f64],
+) {
+    let [r0, r1, r2, r3] = rows;
+    for (g, block) in t.chunks_exact(p.max(1)).enumerate() {
+        let mut acc = [[0.0f64; W]; BLOCK];
+        let cells = block.iter().zip(r0).zip(r1).zip(r2.iter().zip(r3));
+        for (((c, &x0), &x1), (&x2, &x3)) in cells {
+            for (a, x) in acc.iter_mut().zip([x0, x1, x2, x3]) {
+                for l in 0..W {
+                    let d = x - c[l];
+                    a[l] += d * d;
+                }
+            }
+        }
+        for (r, a) in acc.iter().enumerate() {
+            out[r * width + g * W..r * width + (g + 1) * W].copy_from_slice(a);
+        }
+    }
+}
+
+/// Rows handled together by [`Centres::sq_block`] and [`sq_four`].
+pub(crate) const BLOCK: usize = 4;
+
 impl Centres {
     /// From row-major `k × p` centres.
     pub(crate) fn new(rows: &[f64], p: usize) -> Centres {
@@ -78,6 +130,7 @@ impl Centres {
         let (lanes, w) = match k {
             0..=2 => (Lanes::Two(layout(rows, k, p)), 2),
             3..=4 => (Lanes::Four(layout(rows, k, p)), 4),
+            5..=6 => (Lanes::Six(layout(rows, k, p)), 6),
             _ => (Lanes::Eight(layout(rows, k, p)), 8),
         };
         Centres {
@@ -100,9 +153,44 @@ impl Centres {
         match &self.lanes {
             Lanes::Two(t) => groups(t, p, row, complete, out),
             Lanes::Four(t) => groups(t, p, row, complete, out),
+            Lanes::Six(t) => groups(t, p, row, complete, out),
             Lanes::Eight(t) => groups(t, p, row, complete, out),
         }
     }
+
+    /// [`Centres::sq_all`] for [`BLOCK`] complete rows: row `r`'s distances
+    /// into `out[r * width..][..k]` (`out` has `BLOCK` × [`Centres::width`]
+    /// slots), each bit for bit what `sq_all` gives.
+    pub(crate) fn sq_block(&self, rows: [&[f64]; BLOCK], out: &mut [f64]) {
+        let (p, width) = (self.p, self.width);
+        match &self.lanes {
+            Lanes::Two(t) => groups_block(t, p, rows, width, out),
+            Lanes::Four(t) => groups_block(t, p, rows, width, out),
+            Lanes::Six(t) => groups_block(t, p, rows, width, out),
+            Lanes::Eight(t) => groups_block(t, p, rows, width, out),
+        }
+    }
+}
+
+/// [`sq_one`] of [`BLOCK`] complete rows, each to its own centre, with the
+/// rows' sums interleaved (independent chains of additions); each result is
+/// bit for bit `sq_one(rows[r], centres[r], true)`.
+pub(crate) fn sq_four(rows: [&[f64]; BLOCK], centres: [&[f64]; BLOCK]) -> [f64; BLOCK] {
+    let p = rows
+        .iter()
+        .chain(&centres)
+        .map(|r| r.len())
+        .min()
+        .unwrap_or(0);
+    let (rows, centres) = (rows.map(|r| &r[..p]), centres.map(|c| &c[..p]));
+    let mut acc = [0.0f64; BLOCK];
+    for j in 0..p {
+        for r in 0..BLOCK {
+            let d = rows[r][j] - centres[r][j];
+            acc[r] += d * d;
+        }
+    }
+    acc
 }
 
 /// Unscaled squared distance of `row` to one row-major `centre` over the
@@ -166,11 +254,31 @@ impl Prepared {
     /// Prepare `data` (rows with at least one answer) and its weights.
     pub fn new(data: ArrayView2<'_, f64>, weights: &[f64]) -> Prepared {
         let (n, p) = data.dim();
-        let flat: Vec<f64> = data.iter().copied().collect();
+        let flat: Vec<f64> = match data.as_slice() {
+            Some(contiguous) => contiguous.to_vec(),
+            None => data.iter().copied().collect(),
+        };
+        // One pass for the answered counts, the weighted sums and the
+        // magnitude; a second for the spread around the means. Each feature
+        // still sums its rows in row order, as separate passes did; complete
+        // rows take loops without a branch per cell.
         let mut complete = Vec::with_capacity(n);
         let mut scale = Vec::with_capacity(n);
-        for row in flat.chunks_exact(p.max(1)) {
+        let (mut sums, mut totals) = (vec![0.0; p], vec![0.0; p]);
+        let mut biggest = vec![0.0f64; p];
+        for (r, row) in flat.chunks_exact(p.max(1)).enumerate() {
             let answered = row.iter().filter(|x| x.is_finite()).count();
+            let w = weights.get(r).copied();
+            let cells = row.iter().zip(&mut biggest).zip(&mut sums).zip(&mut totals);
+            for (((&x, big), s), t) in cells {
+                if answered == p || x.is_finite() {
+                    *big = greater(*big, x.abs());
+                    if let Some(w) = w {
+                        *s += x * w;
+                        *t += w;
+                    }
+                }
+            }
             complete.push(answered == p);
             scale.push(if answered > 0 {
                 p as f64 / answered as f64
@@ -178,24 +286,17 @@ impl Prepared {
                 1.0
             });
         }
-        let (mut sums, mut totals) = (vec![0.0; p], vec![0.0; p]);
-        for (row, &w) in flat.chunks_exact(p.max(1)).zip(weights) {
-            for ((x, s), t) in row.iter().zip(&mut sums).zip(&mut totals) {
-                if x.is_finite() {
-                    *s += x * w;
-                    *t += w;
-                }
-            }
-        }
+        let magnitude = biggest.iter().fold(0.0, |m, &b| greater(m, b));
         let means: Vec<f64> = sums
             .iter()
             .zip(&totals)
             .map(|(s, t)| if *t > 0.0 { s / t } else { 0.0 })
             .collect();
         let mut spread = vec![0.0; p];
-        for (row, &w) in flat.chunks_exact(p.max(1)).zip(weights) {
-            for ((x, s), m) in row.iter().zip(&mut spread).zip(&means) {
-                if x.is_finite() {
+        let rows = flat.chunks_exact(p.max(1)).zip(weights).zip(&complete);
+        for ((row, &w), &full) in rows {
+            for ((&x, s), m) in row.iter().zip(&mut spread).zip(&means) {
+                if full || x.is_finite() {
                     *s += w * (x - m) * (x - m);
                 }
             }
@@ -206,10 +307,6 @@ impl Prepared {
             .map(|(s, t)| if *t > 0.0 { s / t } else { 0.0 })
             .sum::<f64>()
             / p.max(1) as f64;
-        let magnitude = flat
-            .iter()
-            .filter(|x| x.is_finite())
-            .fold(0.0f64, |m, x| m.max(x.abs()));
         Prepared {
             n,
             p,
@@ -254,6 +351,32 @@ mod tests {
             c.sq_all(&full, true, &mut out);
             for (j, centre) in rows.chunks(5).enumerate() {
                 assert_eq!(out[j].to_bits(), sq_one(&full, centre, true).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_equal_the_scalar_sum_bit_for_bit() {
+        let rows: Vec<f64> = (0..BLOCK * 5)
+            .map(|i| (i as f64 * 0.91).cos() * 4.0)
+            .collect();
+        let block: Vec<&[f64]> = rows.chunks(5).collect();
+        let block: [&[f64]; BLOCK] = block.try_into().unwrap();
+        for k in 1..=11 {
+            let centres: Vec<f64> = (0..k * 5).map(|i| (i as f64 * 0.37).sin() * 3.0).collect();
+            let c = Centres::new(&centres, 5);
+            let mut out = vec![f64::NAN; BLOCK * c.width()];
+            c.sq_block(block, &mut out);
+            for (r, row) in block.iter().enumerate() {
+                for (j, centre) in centres.chunks(5).enumerate() {
+                    let one = sq_one(row, centre, true);
+                    assert_eq!(out[r * c.width() + j].to_bits(), one.to_bits());
+                }
+            }
+            let own: Vec<&[f64]> = (0..BLOCK).map(|r| &centres[(r % k) * 5..][..5]).collect();
+            let four = sq_four(block, own.clone().try_into().unwrap());
+            for r in 0..BLOCK {
+                assert_eq!(four[r].to_bits(), sq_one(block[r], own[r], true).to_bits());
             }
         }
     }

@@ -30,7 +30,7 @@
 use ndarray::Array2;
 
 use super::algorithm::Clustering;
-use super::kernel::{Centres, Prepared, sq_one, two_lowest};
+use super::kernel::{BLOCK, Centres, Prepared, greater, lesser, sq_four, sq_one, two_lowest};
 
 /// Relative margin of the bound tests.
 const SLACK: f64 = 1e-9;
@@ -51,7 +51,11 @@ struct Run<'a> {
     counts: Vec<usize>,
     /// Rows that changed label in the last assignment: (row, old label).
     moved: Vec<(usize, usize)>,
+    /// Rows the bounds did not settle in this assignment.
+    todo: Vec<usize>,
     buf: Vec<f64>,
+    /// Distances of a block of rows.
+    block: Vec<f64>,
     /// Multiply-adds spent on distances.
     work: f64,
 }
@@ -76,6 +80,34 @@ impl Run<'_> {
         best
     }
 
+    /// [`Run::full`] and [`Run::relabel`] for the rows `ids` (at most
+    /// [`BLOCK`], in row order): a block of complete rows goes through the
+    /// block kernel, which gives the same distances bit for bit.
+    fn full_rows(&mut self, ids: &[usize]) {
+        let prep = self.prep;
+        let block: Option<[usize; BLOCK]> = ids.try_into().ok();
+        match block.filter(|b| b.iter().all(|&i| prep.complete[i])) {
+            Some(b) => {
+                let width = self.lanes.width();
+                self.block.resize(BLOCK * width, 0.0);
+                self.lanes.sq_block(b.map(|i| prep.row(i)), &mut self.block);
+                self.work += (BLOCK * self.k * prep.p) as f64;
+                for (r, &i) in b.iter().enumerate() {
+                    let (best, low, second) = two_lowest(&self.block[r * width..][..self.k]);
+                    self.upper[i] = low.sqrt();
+                    self.lower[i] = second.sqrt();
+                    self.relabel(i, best);
+                }
+            }
+            None => {
+                for &i in ids {
+                    let label = self.full(i);
+                    self.relabel(i, label);
+                }
+            }
+        }
+    }
+
     fn relabel(&mut self, i: usize, label: usize) {
         let old = self.labels[i];
         if old != label {
@@ -87,14 +119,20 @@ impl Run<'_> {
     /// Assign every row with all distances computed.
     fn assign_full(&mut self) {
         self.moved.clear();
-        for i in 0..self.prep.n {
-            let label = self.full(i);
-            self.relabel(i, label);
+        let mut at = 0;
+        while at < self.prep.n {
+            let end = (at + BLOCK).min(self.prep.n);
+            let ids: [usize; BLOCK] = std::array::from_fn(|r| at + r);
+            self.full_rows(&ids[..end - at]);
+            at = end;
         }
     }
 
     /// Assign every row, skipping those the bounds settle. `delta` is how
-    /// far each centre moved since the bounds were last valid.
+    /// far each centre moved since the bounds were last valid. A first tight
+    /// pass updates the bounds and lists the rows they do not settle (and
+    /// the rows with a missing answer); the listed rows are then handled in
+    /// row order, so `moved` is in row order as before.
     fn assign_bounded(&mut self, delta: &[f64]) {
         self.moved.clear();
         let prep = self.prep;
@@ -110,30 +148,54 @@ impl Run<'_> {
                 next = d;
             }
         }
+        // How far each cluster's members' lower bound drops.
+        let drop: Vec<f64> = (0..k)
+            .map(|c| if c == top_at { next } else { top })
+            .collect();
         let magnitude = prep.magnitude * (p as f64).sqrt();
-        for i in 0..prep.n {
-            if !prep.complete[i] {
-                let label = self.full(i);
-                self.relabel(i, label);
+        let settled = |u: f64, bound: f64| u + SLACK * (u + bound.abs() + magnitude) < bound;
+        let mut todo = std::mem::take(&mut self.todo);
+        todo.clear();
+        let rows = self
+            .labels
+            .iter()
+            .zip(self.upper.iter_mut())
+            .zip(self.lower.iter_mut())
+            .zip(&prep.complete);
+        for (i, (((&a, u), l), &complete)) in rows.enumerate() {
+            if !complete {
+                todo.push(i);
                 continue;
             }
-            let a = self.labels[i];
-            self.upper[i] += delta[a];
-            self.lower[i] -= if a == top_at { next } else { top };
-            let bound = half[a].max(self.lower[i]);
-            let slack = |u: f64| SLACK * (u + bound.abs() + magnitude);
-            if self.upper[i] + slack(self.upper[i]) < bound {
-                continue;
+            *u += delta[a];
+            *l -= drop[a];
+            if !settled(*u, greater(half[a], *l)) {
+                todo.push(i);
             }
-            let centre = &self.centroids[a * p..(a + 1) * p];
-            self.upper[i] = sq_one(prep.row(i), centre, true).sqrt();
-            self.work += p as f64;
-            if self.upper[i] + slack(self.upper[i]) < bound {
-                continue;
-            }
-            let label = self.full(i);
-            self.relabel(i, label);
         }
+        // Tighten the upper bounds (the listed rows that stay unsettled are
+        // kept, in order), then compute every distance of those.
+        let mut kept = 0;
+        for t in 0..todo.len() {
+            let i = todo[t];
+            if prep.complete[i] {
+                let a = self.labels[i];
+                let bound = greater(half[a], self.lower[i]);
+                let centre = &self.centroids[a * p..(a + 1) * p];
+                self.upper[i] = sq_one(prep.row(i), centre, true).sqrt();
+                self.work += p as f64;
+                if settled(self.upper[i], bound) {
+                    continue;
+                }
+            }
+            todo[kept] = i;
+            kept += 1;
+        }
+        todo.truncate(kept);
+        for ids in todo.chunks(BLOCK) {
+            self.full_rows(ids);
+        }
+        self.todo = todo;
     }
 
     /// Centre sums from scratch, in row order.
@@ -152,11 +214,19 @@ impl Run<'_> {
                 .iter_mut()
                 .zip(&mut self.totals[at.clone()])
                 .zip(&mut self.answered[at]);
-            for (&x, ((s, t), a)) in prep.row(i).iter().zip(cells) {
-                if x.is_finite() {
+            if prep.complete[i] {
+                for (&x, ((s, t), a)) in prep.row(i).iter().zip(cells) {
                     *s += w * x;
                     *t += w;
                     *a += 1;
+                }
+            } else {
+                for (&x, ((s, t), a)) in prep.row(i).iter().zip(cells) {
+                    if x.is_finite() {
+                        *s += w * x;
+                        *t += w;
+                        *a += 1;
+                    }
                 }
             }
         }
@@ -265,11 +335,32 @@ fn half_gaps(centroids: &[f64], k: usize, p: usize) -> Vec<f64> {
             )
             .sqrt()
                 / 2.0;
-            half[a] = half[a].min(d);
-            half[b] = half[b].min(d);
+            half[a] = lesser(half[a], d);
+            half[b] = lesser(half[b], d);
         }
     }
     half
+}
+
+/// Each row's scaled partial distance to its own centre, complete rows four
+/// at a time ([`sq_four`], the same sums as [`sq_one`]).
+fn own_distances(prep: &Prepared, labels: &[usize], centroids: &[f64]) -> Vec<f64> {
+    let p = prep.p;
+    let centre = |i: usize| &centroids[labels[i] * p..(labels[i] + 1) * p];
+    let mut out = Vec::with_capacity(prep.n);
+    let mut at = 0;
+    while at < prep.n {
+        if at + BLOCK <= prep.n && prep.complete[at..at + BLOCK].iter().all(|&c| c) {
+            let ids: [usize; BLOCK] = std::array::from_fn(|r| at + r);
+            let d = sq_four(ids.map(|i| prep.row(i)), ids.map(centre));
+            out.extend(ids.iter().zip(d).map(|(&i, d)| d * prep.scale[i]));
+            at += BLOCK;
+        } else {
+            out.push(sq_one(prep.row(at), centre(at), prep.complete[at]) * prep.scale[at]);
+            at += 1;
+        }
+    }
+    out
 }
 
 /// How far each centre moved.
@@ -307,6 +398,8 @@ pub(crate) fn lloyd_prepared(
         answered: vec![0; k * p],
         counts: vec![0; k],
         moved: Vec::new(),
+        todo: Vec::new(),
+        block: Vec::new(),
         work: 0.0,
     };
     let mut iterations = 0u32;
@@ -371,13 +464,7 @@ pub(crate) fn lloyd_prepared(
             break;
         }
     }
-    let distances: Vec<f64> = (0..n)
-        .map(|i| {
-            let c = run.labels[i];
-            let centre = &run.centroids[c * p..(c + 1) * p];
-            sq_one(prep.row(i), centre, prep.complete[i]) * prep.scale[i]
-        })
-        .collect();
+    let distances = own_distances(prep, &run.labels, &run.centroids);
     let inertia = distances
         .iter()
         .zip(&prep.weights)

@@ -15,7 +15,7 @@
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::RngCore;
 
-use super::kernel::{Centres, Prepared, sq_one};
+use super::kernel::{BLOCK, Centres, Prepared, lesser, sq_four, sq_one};
 
 fn uniform(rng: &mut Xoshiro256Plus) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
@@ -38,6 +38,54 @@ fn locate(cumulative: &[f64], target: f64) -> usize {
         .min(cumulative.len().saturating_sub(1))
 }
 
+/// Every row's scaled partial distance to `centre`, into `out`; complete
+/// rows four at a time (the same sums as [`sq_one`]).
+fn scaled_to(prep: &Prepared, centre: &[f64], out: &mut Vec<f64>) {
+    out.clear();
+    let mut at = 0;
+    while at < prep.n {
+        if at + BLOCK <= prep.n && prep.complete[at..at + BLOCK].iter().all(|&c| c) {
+            let ids: [usize; BLOCK] = std::array::from_fn(|r| at + r);
+            let d = sq_four(ids.map(|i| prep.row(i)), [centre; BLOCK]);
+            out.extend(ids.iter().zip(d).map(|(&i, d)| d * prep.scale[i]));
+            at += BLOCK;
+        } else {
+            out.push(sq_one(prep.row(at), centre, prep.complete[at]) * prep.scale[at]);
+            at += 1;
+        }
+    }
+}
+
+/// For each of the `trials` candidates in `lanes`, the weighted total of
+/// the rows' distances to the nearest centre if it were added, summed in
+/// row order (complete rows through the block kernel, the same distances).
+fn trial_totals(prep: &Prepared, lanes: &Centres, trials: usize, closest: &[f64]) -> Vec<f64> {
+    let width = lanes.width();
+    let mut buf = vec![0.0; BLOCK * width];
+    let mut totals = vec![0.0; trials];
+    let mut add = |i: usize, d: &[f64]| {
+        for (t, &d) in totals.iter_mut().zip(&d[..trials]) {
+            *t += prep.weights[i] * lesser(d * prep.scale[i], closest[i]);
+        }
+    };
+    let mut at = 0;
+    while at < prep.n {
+        if at + BLOCK <= prep.n && prep.complete[at..at + BLOCK].iter().all(|&c| c) {
+            let ids: [usize; BLOCK] = std::array::from_fn(|r| at + r);
+            lanes.sq_block(ids.map(|i| prep.row(i)), &mut buf);
+            for (r, &i) in ids.iter().enumerate() {
+                add(i, &buf[r * width..(r + 1) * width]);
+            }
+            at += BLOCK;
+        } else {
+            lanes.sq_all(prep.row(at), prep.complete[at], &mut buf);
+            add(at, &buf[..width]);
+            at += 1;
+        }
+    }
+    totals
+}
+
 /// `k` starting centres (row-major, k × p) for the prepared rows, and the
 /// multiply-adds spent on distances. Needs `n >= 1` and `k >= 1`.
 pub(crate) fn greedy_kmeans_pp(
@@ -56,12 +104,10 @@ pub(crate) fn greedy_kmeans_pp(
     }
     let first = locate(&cumulative, uniform(rng) * total);
     let mut centres = filled(prep, first);
-    let mut closest: Vec<f64> = (0..n)
-        .map(|i| sq_one(prep.row(i), &centres, prep.complete[i]) * prep.scale[i])
-        .collect();
+    let mut closest = Vec::with_capacity(n);
+    scaled_to(prep, &centres, &mut closest);
     work += (n * p) as f64;
-    let mut buf = Vec::new();
-    let mut trial_closest = vec![0.0; n];
+    let mut trial = Vec::with_capacity(n);
     for _ in 1..k {
         cumulative.clear();
         let mut potential = 0.0;
@@ -83,22 +129,14 @@ pub(crate) fn greedy_kmeans_pp(
             .collect();
         let candidates: Vec<f64> = picks.iter().flat_map(|&i| filled(prep, i)).collect();
         let lanes = Centres::new(&candidates, p);
-        buf.resize(lanes.width(), 0.0);
-        let mut totals = vec![0.0; trials];
-        for (i, &near) in closest.iter().enumerate() {
-            lanes.sq_all(prep.row(i), prep.complete[i], &mut buf);
-            for (t, &d) in totals.iter_mut().zip(&buf[..trials]) {
-                *t += prep.weights[i] * (d * prep.scale[i]).min(near);
-            }
-        }
+        let totals = trial_totals(prep, &lanes, trials, &closest);
         work += (n * p * trials) as f64;
         let best = (0..trials).fold(0, |b, t| if totals[t] < totals[b] { t } else { b });
         let centre = &candidates[best * p..(best + 1) * p];
-        for (i, c) in trial_closest.iter_mut().enumerate() {
-            let d = sq_one(prep.row(i), centre, prep.complete[i]) * prep.scale[i];
-            *c = d.min(closest[i]);
+        scaled_to(prep, centre, &mut trial);
+        for (c, &d) in closest.iter_mut().zip(&trial) {
+            *c = lesser(d, *c);
         }
-        std::mem::swap(&mut closest, &mut trial_closest);
         centres.extend_from_slice(centre);
     }
     (centres, work)
