@@ -56,6 +56,7 @@
 //! [`WarningCode::OutOfScale`] warning per column that counts them and names
 //! the first row.
 
+mod cells;
 mod decode;
 mod error;
 mod headers;

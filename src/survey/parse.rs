@@ -1,6 +1,7 @@
 //! The import pipeline: limits → format (text or workbook) → decode and
 //! sniff, or read the sheet → records → header → rows → infer.
 
+use super::cells::Cells;
 use super::decode::decode;
 use super::error::{FileName, ImportError};
 use super::headers::{Header, combine, header_rows, unique_names};
@@ -294,9 +295,9 @@ fn read_rows(
     headers: &[String],
     file: &FileName,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<Vec<String>>, Vec<usize>), ImportError> {
+) -> Result<(Vec<Cells>, Vec<usize>), ImportError> {
     let width = headers.len();
-    let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut columns: Vec<Cells> = vec![Cells::new(); width];
     let mut rows = Vec::new();
     // Blank runs are kept as (first row, count): a file of nothing but
     // delimiters must not cost memory per line.
@@ -315,13 +316,8 @@ fn read_rows(
         }
         check_row(&record, headers, rows.len(), file)?;
         rows.push(record.row);
-        for (column, cell) in columns.iter_mut().zip(record.cells) {
-            let trimmed = cell.trim();
-            column.push(if trimmed.len() == cell.len() {
-                cell
-            } else {
-                trimmed.to_string()
-            });
+        for (column, cell) in columns.iter_mut().zip(&record.cells) {
+            column.push(cell.trim());
         }
     }
     blank_warnings(skipped, blanks, warnings);

@@ -54,6 +54,7 @@ mod warnings;
 
 use std::collections::HashMap;
 
+use super::cells::Cells;
 use super::error::{FileName, ImportError};
 use super::model::{Column, ColumnKind, Values, Warning, WarningCode};
 use super::options::Checked;
@@ -73,7 +74,7 @@ pub(crate) struct Table {
     pub headers: Vec<String>,
     /// The tool's short code of each column, when the file has a row of them.
     pub codes: Vec<Option<String>>,
-    pub columns: Vec<Vec<String>>,
+    pub columns: Vec<Cells>,
     pub rows: Vec<usize>,
     pub delimiter: u8,
 }
@@ -267,22 +268,21 @@ fn group_code(table: &Table, group: &Group) -> Option<String> {
 fn single(
     name: &str,
     code: Option<&str>,
-    cells: &[String],
+    cells: &Cells,
     forced: Option<ColumnKind>,
     caller_scale: Option<&Vec<String>>,
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
     let n = cells.len();
-    let mut missing_memo: HashMap<&str, bool> = HashMap::new();
-    let present: Vec<(usize, &str)> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            !*missing_memo
-                .entry(c.as_str())
-                .or_insert_with(|| ctx.is_missing(c))
+    // Each distinct cell is checked against the missing codes once.
+    let missing: Vec<bool> = (0..cells.distinct())
+        .map(|code| ctx.is_missing(cells.value(code)))
+        .collect();
+    let present: Vec<(usize, &str)> = (0..n)
+        .filter_map(|r| {
+            let code = cells.code(r)?;
+            (!missing[code]).then(|| (r, cells.value(code)))
         })
-        .map(|(i, c)| (i, c.as_str()))
         .collect();
 
     if let Some(labels) = caller_scale {
