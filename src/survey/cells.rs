@@ -23,9 +23,22 @@ pub(crate) struct Cells {
     text: String,
     /// Where each distinct value ends in `text`.
     ends: Vec<u32>,
-    /// Open-addressing table of `code + 1` (0 = empty), a power of two long.
-    slots: Vec<u32>,
+    /// Open-addressing table of `(code + 1, high half of the hash)` (code 0
+    /// = empty), a power of two long: the hash half spares a look at the
+    /// text of most slots that do not match.
+    slots: Vec<(u32, u32)>,
+    /// `code + 1` of the empty cell and of each one-byte cell (0 = not seen
+    /// yet): most rating answers, found without hashing.
+    short: Vec<u32>,
+    /// Every row keeps its own value, with no table: set when the first
+    /// [`PLAIN_AFTER`] rows are all distinct (ids, timestamps, comments), where
+    /// looking values up would cost a cache miss a row and save nothing.
+    plain: bool,
 }
+
+/// Rows after which a column whose values were all distinct stops looking
+/// them up.
+const PLAIN_AFTER: usize = 65_536;
 
 impl Default for Cells {
     fn default() -> Self {
@@ -39,7 +52,9 @@ impl Cells {
             codes: Codes::U8(Vec::new()),
             text: String::new(),
             ends: Vec::new(),
-            slots: vec![0; 16],
+            slots: vec![(0, 0); 16],
+            short: vec![0; 257],
+            plain: false,
         }
     }
 
@@ -52,9 +67,16 @@ impl Cells {
         }
     }
 
-    /// Number of distinct values.
+    /// Number of values stored: the distinct values, or every row's once
+    /// the column keeps one per row (see `plain`).
     pub fn distinct(&self) -> usize {
         self.ends.len()
+    }
+
+    /// True when no two rows hold the same value (known without a look-up
+    /// only while the column has its table; `false` when it may not be).
+    pub fn all_distinct(&self) -> bool {
+        !self.plain && self.ends.len() == self.len()
     }
 
     /// The code of row `r` (an index into the distinct values).
@@ -86,16 +108,6 @@ impl Cells {
         (0..self.len()).map(|r| self.value(self.code(r).unwrap_or(0)))
     }
 
-    /// Bytes held, for the memory limit.
-    pub fn bytes(&self) -> usize {
-        let width = match &self.codes {
-            Codes::U8(_) => 1,
-            Codes::U16(_) => 2,
-            Codes::U32(_) => 4,
-        };
-        self.len() * width + self.text.len() + 4 * (self.ends.len() + self.slots.len())
-    }
-
     /// Appends a row holding `cell`.
     pub fn push(&mut self, cell: &str) {
         let code = self.intern(cell);
@@ -109,20 +121,46 @@ impl Cells {
     /// The code of `cell`, adding it as a new distinct value when unseen and
     /// widening the codes when it no longer fits them.
     fn intern(&mut self, cell: &str) -> u32 {
+        if self.plain {
+            let code = self.ends.len() as u32;
+            self.text.push_str(cell);
+            self.ends.push(self.text.len() as u32);
+            self.widen(code);
+            return code;
+        }
+        let short = match cell.as_bytes() {
+            [] => Some(0),
+            [b] => Some(1 + usize::from(*b)),
+            _ => None,
+        };
+        if let Some(at) = short {
+            if let Some(&known) = self.short.get(at).filter(|&&c| c != 0) {
+                return known - 1;
+            }
+        }
+        let h = hash(cell.as_bytes());
+        let tag = (h >> 32) as u32;
         let mask = self.slots.len() - 1;
-        let mut at = hash(cell.as_bytes()) as usize & mask;
+        let mut at = h as usize & mask;
         loop {
             match self.slots[at] {
-                0 => break,
-                slot if self.value(slot as usize - 1) == cell => return slot - 1,
+                (0, _) => break,
+                (slot, t) if t == tag && self.value(slot as usize - 1) == cell => return slot - 1,
                 _ => at = (at + 1) & mask,
             }
         }
         let code = self.ends.len() as u32;
         self.text.push_str(cell);
         self.ends.push(self.text.len() as u32);
-        self.slots[at] = code + 1;
-        if self.ends.len() * 2 > self.slots.len() {
+        self.slots[at] = (code + 1, tag);
+        if let Some(entry) = short.and_then(|s| self.short.get_mut(s)) {
+            *entry = code + 1;
+        }
+        if self.ends.len() == PLAIN_AFTER && self.len() + 1 == PLAIN_AFTER {
+            self.plain = true;
+            self.slots = Vec::new();
+            self.short = Vec::new();
+        } else if self.ends.len() * 2 > self.slots.len() {
             self.grow_slots();
         }
         self.widen(code);
@@ -131,13 +169,14 @@ impl Cells {
 
     fn grow_slots(&mut self) {
         let size = self.slots.len() * 2;
-        let mut slots = vec![0u32; size];
+        let mut slots = vec![(0u32, 0u32); size];
         for code in 0..self.ends.len() {
-            let mut at = hash(self.value(code).as_bytes()) as usize & (size - 1);
-            while slots[at] != 0 {
+            let h = hash(self.value(code).as_bytes());
+            let mut at = h as usize & (size - 1);
+            while slots[at].0 != 0 {
                 at = (at + 1) & (size - 1);
             }
-            slots[at] = code as u32 + 1;
+            slots[at] = (code as u32 + 1, (h >> 32) as u32);
         }
         self.slots = slots;
     }
@@ -225,8 +264,15 @@ impl Hasher for FastHasher {
     }
 
     fn finish(&self) -> u64 {
-        // Fold the high bits down: the tables index by the low bits.
-        self.0 ^ (self.0 >> 29)
+        // The multiply leaves the low bits depending only on the low bytes,
+        // and the tables index by the low bits: mix the high bits down
+        // (MurmurHash3's finaliser).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
@@ -239,23 +285,41 @@ mod tests {
 
     #[test]
     fn rows_come_back_as_pushed_and_codes_widen() {
-        let values: Vec<String> = (0..70_000).map(|i| format!("v{}", i % 66_000)).collect();
+        // The first value comes twice, so the column keeps its table.
+        let values: Vec<String> = std::iter::once(0)
+            .chain(0..70_000)
+            .map(|i| format!("v{}", i % 66_000))
+            .collect();
         let cells: Cells = values.iter().collect();
         assert_eq!(cells.len(), values.len());
         assert_eq!(cells.distinct(), 66_000);
         assert!(matches!(cells.codes, Codes::U32(_)));
         assert!(cells.iter().eq(values.iter().map(String::as_str)));
-        assert_eq!(cells.get(65_999), Some("v65999"));
-        assert_eq!(cells.get(66_000), Some("v0"));
-        assert_eq!(cells.get(70_000), None);
+        assert_eq!(cells.get(66_000), Some("v65999"));
+        assert_eq!(cells.get(66_001), Some("v0"));
+        assert_eq!(cells.get(70_001), None);
+        assert!(!cells.all_distinct());
+    }
+
+    #[test]
+    fn all_distinct_columns_keep_a_value_per_row() {
+        let mut values: Vec<String> = (0..PLAIN_AFTER + 10).map(|i| format!("id{i}")).collect();
+        let unique: Cells = values.iter().collect();
+        assert!(unique.plain && !unique.all_distinct());
+        values.push("id3".into());
+        let cells: Cells = values.iter().collect();
+        assert!(cells.iter().eq(values.iter().map(String::as_str)));
+        let few: Cells = values.iter().take(100).collect();
+        assert!(few.all_distinct());
     }
 
     #[test]
     fn few_distinct_values_cost_a_byte_a_row() {
-        let cells: Cells = (0..10_000).map(|i| ["1", "2", "", "Don't know"][i % 4]).collect();
+        let cells: Cells = (0..10_000)
+            .map(|i| ["1", "2", "", "Don't know"][i % 4])
+            .collect();
         assert!(matches!(cells.codes, Codes::U8(_)));
         assert_eq!(cells.distinct(), 4);
-        assert!(cells.bytes() < 10_200, "{}", cells.bytes());
         let two: Cells = (0..300).map(|i| i.to_string()).collect();
         assert!(matches!(two.codes, Codes::U16(_)));
         assert_eq!(two.get(299), Some("299"));

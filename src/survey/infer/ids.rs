@@ -51,7 +51,7 @@ fn looks_like_id(header: &str) -> bool {
 
 pub(super) fn id_column(name: &str, cells: &Cells, ctx: &Ctx) -> Result<Column, ImportError> {
     // Every cell distinct: no duplicates to look for, only a blank.
-    let unique = cells.distinct() == cells.len();
+    let unique = cells.all_distinct();
     let mut seen: FastMap<&str, usize> = FastMap::default();
     for (i, cell) in cells.iter().enumerate() {
         let row = ctx.row(i);
