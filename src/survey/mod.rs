@@ -72,7 +72,7 @@ pub use error::{FileName, ImportError};
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
 pub use options::{
     DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES,
-    MAX_ROWS,
+    MAX_ROWS, MEMORY_BUDGET, PEAK_BYTES_PER_CELL,
 };
 pub use parse::parse_survey;
 pub use read::read_records;
