@@ -1,9 +1,8 @@
-import { closeSync, openSync, writeSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-
 // Synthetic Likert answers for the k-means benchmark: six planted groups of
 // 1..5 answers, identical in Node, in the browser and (by the same generator)
 // natively.
+import { closeSync, openSync, writeSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 // splitmix32-style hash of (seed, index) -> [0, 1): stateless, so every
 // runtime produces the same matrix.

@@ -44,9 +44,9 @@ pub enum ImportError {
     /// More answer cells than [`MAX_CELLS`](super::MAX_CELLS).
     #[error(
         "{file}the file has more than {max} answer cells (rows × columns): at about {per} bytes each \
-         from import to segments, more would need over {budget} GiB of memory",
+         from import to segments, more would need over {budget} MiB of memory",
         per = super::PEAK_BYTES_PER_CELL,
-        budget = super::MEMORY_BUDGET >> 30
+        budget = super::MEMORY_BUDGET >> 20
     )]
     TooManyCells {
         /// The file.

@@ -32,18 +32,19 @@ pub const MAX_ROWS: usize = 4_000_000;
 /// (16,384, column XFD). Multi-select exports with one column per option
 /// are often thousands of columns wide; what bounds memory is [`MAX_CELLS`].
 pub const MAX_COLUMNS: usize = 16_384;
-/// The memory one survey may use from import to segments: wasm32 addresses
-/// 4 GiB, which browsers and Node give a module at most; 3 GiB leaves the
-/// rest to the page and to the JS copies of the file and the results.
-pub const MEMORY_BUDGET: usize = 3 << 30;
+/// The memory one survey may use from import to segments, in bytes
+/// (3,840 MiB): wasm32 addresses 4 GiB, the most browsers and Node give a
+/// module; 256 MiB of it is left to the module's code, stack and the page.
+pub const MEMORY_BUDGET: usize = u32::MAX as usize - (256 << 20) + 1;
 /// Peak bytes an answer cell costs, from import through segmenting with a
-/// fixed k: 16 for the answer as stored (a number or a code), 8 for its
-/// encoded feature, and the clustering's copies and the import's transient
-/// lists (measured: see the README's limits).
-pub const PEAK_BYTES_PER_CELL: usize = 40;
+/// fixed k: 16 for the answer as stored, 8 for its encoded feature, the
+/// clustering's and profiling's working copies. Measured in Node: 1,000,000
+/// × 12 peaked at 839 MiB of wasm memory and 1,000,000 × 60 at 3,534 MiB,
+/// 59 bytes a cell for the 48 million cells between them.
+pub const PEAK_BYTES_PER_CELL: usize = 60;
 /// Most answer cells (data rows × columns) accepted: what fits in
 /// [`MEMORY_BUDGET`] beside the largest input at [`PEAK_BYTES_PER_CELL`]
-/// each (75,287,756: e.g. 1,000,000 × 75 or 37,000 × 2,000).
+/// each (63,613,610: e.g. 1,000,000 × 63 or 30,000 × 2,000).
 pub const MAX_CELLS: usize = (MEMORY_BUDGET - MAX_INPUT_BYTES) / PEAK_BYTES_PER_CELL;
 
 /// Delimiters the import sniffs and accepts.

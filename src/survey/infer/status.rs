@@ -70,7 +70,7 @@ impl<'t> Columns<'t> {
 
     /// True for respondent `r` being a preview or test.
     fn is_preview(&self, r: usize) -> bool {
-        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(|c| normalise(c));
+        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(normalise);
         let by_status = cell(self.status).is_some_and(|n| {
             if self.numeric_status {
                 matches!(n.as_str(), "1" | "2")
@@ -86,7 +86,7 @@ impl<'t> Columns<'t> {
 
     /// True for respondent `r` having not finished.
     fn is_incomplete(&self, r: usize) -> bool {
-        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(|c| normalise(c));
+        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(normalise);
         let finished = cell(self.finished).is_some_and(|f| matches!(f.as_str(), "false" | "0"));
         let progress = cell(self.progress)
             .and_then(|p| parse_number(p.trim_end_matches('%'), false))
