@@ -1,5 +1,6 @@
 // Import throughput: parseSurvey against Papa Parse on the same generated
-// ~50 MB survey export, in Node and in headless Chromium. Prints MB/s.
+// ~50 MB survey export, in Node and in headless Chromium, in one run. Prints
+// the median MB/s of five alternating runs.
 //
 //   node bench/import.mjs [megabytes]     (after scripts/build-pkg.sh)
 //
@@ -11,7 +12,6 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { serveStatic, launchChromium } from "../tests/page/harness.mjs";
-import { time } from "./timing.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const megabytes = Number(process.argv[2] ?? 50);
@@ -29,10 +29,24 @@ const report = (where, what, seconds) =>
   console.log(`${where.padEnd(9)} ${what.padEnd(26)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s  (${seconds.toFixed(2)} s for ${mb.toFixed(1)} MB)`);
 
 console.log(`import benchmark: ${mb.toFixed(1)} MB, ${rows} respondents, 13 columns`);
-const ours = time(() => lib.parseSurvey(bytes).free());
+// Alternating runs after a warm-up of each, medians of five: a load on the
+// machine (it is shared) falls on all three alike.
 const text = bytes.toString("utf8");
-const papa = time(() => Papa.parse(text, { header: true, skipEmptyLines: true }));
-const papaBytes = time(() => Papa.parse(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true }));
+const runs = { ours: [], papa: [], papaBytes: [] };
+const timed = (fn) => {
+  const start = performance.now();
+  fn();
+  return (performance.now() - start) / 1000;
+};
+lib.parseSurvey(bytes).free();
+Papa.parse(text, { header: true, skipEmptyLines: true });
+for (let i = 0; i < 5; i++) {
+  runs.ours.push(timed(() => lib.parseSurvey(bytes).free()));
+  runs.papa.push(timed(() => Papa.parse(text, { header: true, skipEmptyLines: true })));
+  runs.papaBytes.push(timed(() => Papa.parse(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true })));
+}
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+const [ours, papa, papaBytes] = [median(runs.ours), median(runs.papa), median(runs.papaBytes)];
 report("node", "parseSurvey (bytes)", ours);
 report("node", "Papa Parse (text)", papa);
 report("node", "Papa Parse (decode+text)", papaBytes);

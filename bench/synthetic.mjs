@@ -1,6 +1,8 @@
 // Synthetic Likert answers for the k-means benchmark: six planted groups of
 // 1..5 answers, identical in Node, in the browser and (by the same generator)
 // natively.
+import { closeSync, openSync, writeSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 // splitmix32-style hash of (seed, index) -> [0, 1): stateless, so every
 // runtime produces the same matrix.
@@ -59,4 +61,40 @@ export function likertCsv(flat, rows, width) {
   const lines = [header];
   for (let r = 0; r < rows; r++) lines.push(`${r + 1},${Array.from(flat.subarray(r * width, (r + 1) * width)).join(",")}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Writes `rows` x `width` synthetic Likert answers as a survey export to
+ * `file`, a block of rows at a time so that a million rows never sit in one
+ * string: `node bench/synthetic.mjs out.csv ROWS WIDTH [SEED]`.
+ */
+export function writeLikertCsv(file, rows, width, seed) {
+  const fd = openSync(file, "w");
+  try {
+    writeSync(fd, `${["id", ...Array.from({ length: width }, (_, c) => `q${c + 1}`)].join(",")}\n`);
+    const block = 20000;
+    for (let start = 0; start < rows; start += block) {
+      const count = Math.min(block, rows - start);
+      const lines = [];
+      for (let r = start; r < start + count; r++) {
+        const group = Math.floor(unit(seed, r * (width + 1)) * 6);
+        const cells = [r + 1];
+        for (let c = 0; c < width; c++) {
+          const centre = 1 + ((group * 7 + c * 3) % 5);
+          const noise = unit(seed, r * (width + 1) + c + 1) * 2.4 - 1.2;
+          cells.push(Math.min(5, Math.max(1, Math.round(centre + noise))));
+        }
+        lines.push(cells.join(","));
+      }
+      writeSync(fd, `${lines.join("\n")}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [file, rows, width, seed] = process.argv.slice(2);
+  if (!file || !rows || !width) throw new Error("usage: node bench/synthetic.mjs out.csv ROWS WIDTH [SEED]");
+  writeLikertCsv(file, Number(rows), Number(width), Number(seed ?? 7));
 }

@@ -43,13 +43,16 @@ impl Encoding {
     /// has it with another kind. Never panics, whatever the encoding holds.
     pub fn apply(&self, survey: &Survey) -> Result<Array2<f64>, EncodeError> {
         self.check()?;
-        let raws = self.raw_answers(survey)?;
+        let columns = self.survey_columns(survey)?;
         let n = survey.respondents;
-        let row_means = self.row_means(&raws, n);
+        let row_means = self.row_means(&columns, n);
         let mut out = Array2::from_elem((n, self.features.len()), f64::NAN);
-        for (c, raw) in self.columns.iter().zip(&raws) {
+        // One question's raw answers at a time: a million respondents × 60
+        // questions never hold every question's twice.
+        for (c, column) in self.columns.iter().zip(&columns) {
+            let raw = raw_features(column, c.kind, &c.options).unwrap_or_default();
             let scale = c.scale.as_ref().map(|s| (s.min, s.max - s.min));
-            for (j, values) in c.features().zip(raw) {
+            for (j, values) in c.features().zip(&raw) {
                 let Some(f) = self.features.get(j) else {
                     return Err(EncodeError::invalid(
                         format!("encoding.features[{j}]"),
@@ -72,9 +75,9 @@ impl Encoding {
         Ok(out)
     }
 
-    /// The raw feature values of every question, one list per respondent
-    /// each, checked against the survey.
-    fn raw_answers(&self, survey: &Survey) -> Result<Vec<Vec<Vec<f64>>>, EncodeError> {
+    /// The survey's column for each of the encoding's, checked: present, of
+    /// the same kind, with answers of the kind's type, one per respondent.
+    fn survey_columns<'s>(&self, survey: &'s Survey) -> Result<Vec<&'s Column>, EncodeError> {
         let missing: Vec<String> = self
             .columns
             .iter()
@@ -84,7 +87,7 @@ impl Encoding {
         if !missing.is_empty() {
             return Err(EncodeError::MissingModelColumns { names: missing });
         }
-        let mut raws = Vec::with_capacity(self.columns.len());
+        let mut columns = Vec::with_capacity(self.columns.len());
         for c in &self.columns {
             let Some(column) = survey.column(&c.name) else {
                 continue;
@@ -96,48 +99,55 @@ impl Encoding {
                     found: kind_name(column.kind),
                 });
             }
-            let raw = raw_features(column, c.kind, &c.options).ok_or_else(|| {
-                EncodeError::ColumnKindMismatch {
+            let typed = matches!(
+                (c.kind, &column.values),
+                (ColumnKind::Likert | ColumnKind::Numeric, Values::Numbers(_))
+                    | (ColumnKind::Categorical, Values::Levels(_))
+                    | (ColumnKind::Multi, Values::Sets(_))
+            );
+            if !typed {
+                return Err(EncodeError::ColumnKindMismatch {
                     column: c.name.clone(),
                     expected: kind_name(c.kind),
                     found: "answers of another type".to_string(),
-                }
-            })?;
-            if raw.iter().any(|r| r.len() != survey.respondents) {
+                });
+            }
+            if column.values.len() != survey.respondents {
                 return Err(EncodeError::AnswerCount {
                     column: c.name.clone(),
                 });
             }
-            raws.push(raw);
+            columns.push(column);
         }
-        Ok(raws)
+        Ok(columns)
     }
 
     /// Each respondent's mean 0–1 position over the centred Likert items (NaN
     /// when centring is off or they answered none).
-    fn row_means(&self, raws: &[Vec<Vec<f64>>], n: usize) -> Vec<f64> {
+    fn row_means(&self, columns: &[&Column], n: usize) -> Vec<f64> {
         let mut row_means = vec![f64::NAN; n];
         if !self.centre_respondents {
             return row_means;
         }
-        let centred: Vec<(&EncodedColumn, &[f64])> = self
-            .columns
-            .iter()
-            .zip(raws)
-            .filter(|(c, _)| self.is_centred(c))
-            .filter_map(|(c, raw)| Some((c, raw.first()?.as_slice())))
-            .collect();
-        for (i, mean) in row_means.iter_mut().enumerate() {
-            let (mut sum, mut count) = (0.0, 0usize);
-            for (c, values) in &centred {
-                let (Some(s), Some(&x)) = (&c.scale, values.get(i)) else {
-                    continue;
-                };
+        let mut sums = vec![(0.0, 0usize); n];
+        for (c, column) in self.columns.iter().zip(columns) {
+            let Some(s) = c.scale.as_ref().filter(|_| self.is_centred(c)) else {
+                continue;
+            };
+            let Some(raw) = raw_features(column, c.kind, &c.options) else {
+                continue;
+            };
+            let Some(values) = raw.first() else {
+                continue;
+            };
+            for ((sum, count), &x) in sums.iter_mut().zip(values) {
                 if x.is_finite() {
-                    sum += (x - s.min) / (s.max - s.min);
-                    count += 1;
+                    *sum += (x - s.min) / (s.max - s.min);
+                    *count += 1;
                 }
             }
+        }
+        for (mean, (sum, count)) in row_means.iter_mut().zip(sums) {
             if count > 0 {
                 *mean = sum / count as f64;
             }

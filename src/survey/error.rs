@@ -42,7 +42,12 @@ pub enum ImportError {
         max: usize,
     },
     /// More answer cells than [`MAX_CELLS`](super::MAX_CELLS).
-    #[error("{file}the file has more than {max} answer cells (rows × columns)")]
+    #[error(
+        "{file}the file has more than {max} answer cells (rows × columns): at about {per} bytes each \
+         from import to segments, more would need over {budget} MiB of memory",
+        per = super::PEAK_BYTES_PER_CELL,
+        budget = super::MEMORY_BUDGET >> 20
+    )]
     TooManyCells {
         /// The file.
         file: FileName,

@@ -56,6 +56,7 @@
 //! [`WarningCode::OutOfScale`] warning per column that counts them and names
 //! the first row.
 
+mod cells;
 mod decode;
 mod error;
 mod headers;
@@ -72,7 +73,7 @@ pub use infer::split_grid;
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
 pub use options::{
     DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES,
-    MAX_ROWS,
+    MAX_ROWS, MEMORY_BUDGET, PEAK_BYTES_PER_CELL,
 };
 pub use parse::parse_survey;
 pub use read::read_records;

@@ -24,16 +24,28 @@ use super::model::ColumnKind;
 
 /// Largest input accepted, in bytes (200 MiB).
 pub const MAX_INPUT_BYTES: usize = 200 * 1024 * 1024;
-/// Most data rows (respondents) accepted.
-pub const MAX_ROWS: usize = 1_000_000;
+/// Most data rows (respondents) accepted. A row costs about 100 bytes of its
+/// own whatever its width (its id, its spreadsheet row, its segment), so
+/// 4,000,000 rows hold about 400 MB; what bounds most files is [`MAX_CELLS`].
+pub const MAX_ROWS: usize = 4_000_000;
 /// Most columns accepted in the header: the widest sheet Excel writes
 /// (16,384, column XFD). Multi-select exports with one column per option
 /// are often thousands of columns wide; what bounds memory is [`MAX_CELLS`].
 pub const MAX_COLUMNS: usize = 16_384;
-/// Most answer cells (data rows × columns) accepted, so that a file within
-/// the byte limit cannot ask for gigabytes of cells (e.g. 10,000 respondents
-/// × 1,000 columns, or 1,000,000 × 10).
-pub const MAX_CELLS: usize = 10_000_000;
+/// The memory one survey may use from import to segments, in bytes
+/// (3,840 MiB): wasm32 addresses 4 GiB, the most browsers and Node give a
+/// module; 256 MiB of it is left to the module's code, stack and the page.
+pub const MEMORY_BUDGET: usize = u32::MAX as usize - (256 << 20) + 1;
+/// Peak bytes an answer cell costs, from import through segmenting with a
+/// fixed k: 16 for the answer as stored, 8 for its encoded feature, the
+/// clustering's and profiling's working copies. Measured in Node: 1,000,000
+/// × 12 peaked at 839 MiB of wasm memory and 1,000,000 × 60 at 3,534 MiB,
+/// 59 bytes a cell for the 48 million cells between them.
+pub const PEAK_BYTES_PER_CELL: usize = 60;
+/// Most answer cells (data rows × columns) accepted: what fits in
+/// [`MEMORY_BUDGET`] beside the largest input at [`PEAK_BYTES_PER_CELL`]
+/// each (63,613,610: e.g. 1,000,000 × 63 or 30,000 × 2,000).
+pub const MAX_CELLS: usize = (MEMORY_BUDGET - MAX_INPUT_BYTES) / PEAK_BYTES_PER_CELL;
 
 /// Delimiters the import sniffs and accepts.
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];

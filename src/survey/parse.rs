@@ -1,13 +1,14 @@
 //! The import pipeline: limits → format (text or workbook) → decode and
 //! sniff, or read the sheet → records → header → rows → infer.
 
+use super::cells::Cells;
 use super::decode::decode;
 use super::error::{FileName, ImportError};
 use super::headers::{Header, combine, header_rows, unique_names};
 use super::infer::{Table, infer, response_status};
 use super::model::{Survey, Warning, WarningCode};
 use super::options::{Checked, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS};
-use super::read::{Record, Records, sniff_delimiter};
+use super::read::{Record, Records, Row, sniff_delimiter};
 use super::workbook::{
     self, Format, MAX_UNPACKED_BYTES, Sheet, SheetError, column_letter, read_sheet,
 };
@@ -45,8 +46,8 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
         Format::Text => {
             let text = decode(input, &mut warnings);
             let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-            let records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
-            read_table(records, delimiter, &opts, warnings)?
+            let mut records = Records::new(&text, delimiter).capped(MAX_COLUMNS + 1);
+            read_table(&mut records, delimiter, &opts, warnings)?
         }
         Format::Refused(what) => return Err(ImportError::NotASurvey { file, what }),
         Format::Xlsx | Format::Ods => read_workbook(input, format, &opts, warnings)?,
@@ -57,24 +58,50 @@ pub fn parse_survey(input: &[u8], options: &ImportOptions) -> Result<Survey, Imp
     })
 }
 
+/// Where a table's records come from: the header rows are read as records,
+/// the data rows into one reused [`Row`] (the CSV reader fills it without an
+/// allocation per cell).
+trait Source {
+    fn next_record(&mut self) -> Option<Result<Record, ImportError>>;
+    fn next_row(&mut self, row: &mut Row) -> Option<Result<(), ImportError>>;
+}
+
+impl Source for Records<'_> {
+    fn next_record(&mut self) -> Option<Result<Record, ImportError>> {
+        self.next()
+    }
+
+    fn next_row(&mut self, row: &mut Row) -> Option<Result<(), ImportError>> {
+        self.read_row(row)
+    }
+}
+
+impl Source for std::vec::IntoIter<Record> {
+    fn next_record(&mut self) -> Option<Result<Record, ImportError>> {
+        self.next().map(Ok)
+    }
+
+    fn next_row(&mut self, row: &mut Row) -> Option<Result<(), ImportError>> {
+        self.next().map(|record| {
+            row.fill(&record);
+            Ok(())
+        })
+    }
+}
+
 /// Header, rows, response status and inference over records, whichever file
 /// they come from.
 fn read_table(
-    mut records: impl Iterator<Item = Result<Record, ImportError>>,
+    records: &mut impl Source,
     delimiter: u8,
     opts: &Checked,
     mut warnings: Vec<Warning>,
 ) -> Result<Survey, ImportError> {
     let file = &opts.file;
-    let (headers, ahead) = read_header(&mut records, file)?;
+    let (headers, ahead) = read_header(&mut std::iter::from_fn(|| records.next_record()), file)?;
     let (codes, headers): (Vec<Option<String>>, Vec<String>) =
         headers.into_iter().map(|h| (h.code, h.name)).unzip();
-    let (columns, rows) = read_rows(
-        ahead.into_iter().chain(records),
-        &headers,
-        file,
-        &mut warnings,
-    )?;
+    let (columns, rows) = read_rows(ahead, records, &headers, file, &mut warnings)?;
     let mut table = Table {
         headers,
         codes,
@@ -121,8 +148,8 @@ fn read_workbook(
     };
     let header_row = sheet.records.first().map(|r| r.row);
     let headers = sheet_headers(&sheet, &inner);
-    let records = std::mem::take(&mut sheet.records);
-    read_table(records.into_iter().map(Ok), b',', &inner, warnings)
+    let mut records = std::mem::take(&mut sheet.records).into_iter();
+    read_table(&mut records, b',', &inner, warnings)
         .map_err(|e| in_sheet(e, &file, &sheet, &headers, header_row))
 }
 
@@ -287,25 +314,34 @@ fn read_header(
     Ok((headers, ahead))
 }
 
-/// The data rows, column-major and trimmed, with the spreadsheet row of each;
-/// blank rows are skipped and counted in a warning.
+/// The data rows (the records read ahead, then the rest), column-major and
+/// trimmed, with the spreadsheet row of each; blank rows are skipped and
+/// counted in a warning.
 fn read_rows(
-    records: impl Iterator<Item = Result<Record, ImportError>>,
+    ahead: ReadAhead,
+    records: &mut impl Source,
     headers: &[String],
     file: &FileName,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<Vec<String>>, Vec<usize>), ImportError> {
+) -> Result<(Vec<Cells>, Vec<usize>), ImportError> {
     let width = headers.len();
-    let mut columns: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut columns: Vec<Cells> = vec![Cells::new(); width];
     let mut rows = Vec::new();
     // Blank runs are kept as (first row, count): a file of nothing but
     // delimiters must not cost memory per line.
     let mut blanks: Option<(usize, usize)> = None;
     let mut skipped: Option<(usize, usize)> = None;
-    for record in records {
-        let record = record.map_err(with_file(file))?;
-        if record.is_blank() {
-            let run = blanks.get_or_insert((record.row, 0));
+    let mut row = Row::default();
+    let mut ahead = ahead.into_iter();
+    loop {
+        let next = match ahead.next() {
+            Some(record) => Some(record.map(|r| row.fill(&r))),
+            None => records.next_row(&mut row),
+        };
+        let Some(next) = next else { break };
+        next.map_err(with_file(file))?;
+        if row.is_blank() {
+            let run = blanks.get_or_insert((row.row, 0));
             run.1 += 1;
             continue;
         }
@@ -313,15 +349,10 @@ fn read_rows(
             let run = skipped.get_or_insert((first, 0));
             run.1 += count;
         }
-        check_row(&record, headers, rows.len(), file)?;
-        rows.push(record.row);
-        for (column, cell) in columns.iter_mut().zip(record.cells) {
-            let trimmed = cell.trim();
-            column.push(if trimmed.len() == cell.len() {
-                cell
-            } else {
-                trimmed.to_string()
-            });
+        check_row(&row, headers, rows.len(), file)?;
+        rows.push(row.row);
+        for (column, cell) in columns.iter_mut().zip(row.cells()) {
+            column.push(cell.trim());
         }
     }
     blank_warnings(skipped, blanks, warnings);
@@ -334,17 +365,17 @@ fn read_rows(
 /// A data row must have the header's width and stay within the row and cell
 /// limits (`kept` rows are already stored).
 fn check_row(
-    record: &Record,
+    row: &Row,
     headers: &[String],
     kept: usize,
     file: &FileName,
 ) -> Result<(), ImportError> {
     let width = headers.len();
-    let found = record.width();
+    let found = row.width();
     if found != width {
         return Err(ImportError::RaggedRow {
             file: file.clone(),
-            row: record.row,
+            row: row.row,
             expected: width,
             found,
             column: headers.get(found).filter(|_| found < width).cloned(),
@@ -442,10 +473,23 @@ mod tests {
 
     #[test]
     fn cell_limit_counts_rows_times_columns() {
-        assert!(!over_cell_limit(10_000, 1_000));
-        assert!(over_cell_limit(10_001, 1_000));
-        assert!(!over_cell_limit(1_000_000, 10));
+        // A million respondents × 60 questions and 30,000 × 2,000 pass.
+        assert!(!over_cell_limit(1_000_000, 60));
+        assert!(!over_cell_limit(30_000, 2_000));
+        assert!(!over_cell_limit(MAX_CELLS, 1));
+        assert!(over_cell_limit(MAX_CELLS / 100 + 1, 100));
         assert!(over_cell_limit(usize::MAX, 2));
+        let e = ImportError::TooManyCells {
+            file: FileName(Some("big.csv".into())),
+            max: MAX_CELLS,
+        };
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "big.csv: the file has more than {MAX_CELLS} answer cells (rows × columns): at about \
+                 60 bytes each from import to segments, more would need over 3840 MiB of memory"
+            )
+        );
     }
 
     #[test]

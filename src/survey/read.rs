@@ -78,9 +78,10 @@ impl<'a> Records<'a> {
             .map_or(bytes.len(), |i| from + i)
     }
 
-    /// Reads one cell starting at `self.pos`, leaving `pos` on the delimiter,
-    /// line break or end after it. `None` means an unclosed quote.
-    fn cell(&mut self) -> Option<String> {
+    /// Reads one cell starting at `self.pos` onto the end of `out`, leaving
+    /// `pos` on the delimiter, line break or end after it. `None` means an
+    /// unclosed quote.
+    fn cell_into(&mut self, out: &mut String) -> Option<()> {
         let bytes = self.text.as_bytes();
         let mut p = self.pos;
         if self.delimiter != b' ' {
@@ -90,17 +91,16 @@ impl<'a> Records<'a> {
         }
         if bytes.get(p) != Some(&b'"') {
             let end = self.cell_end(self.pos);
-            let cell = self.text.get(self.pos..end).unwrap_or_default().to_string();
+            out.push_str(self.text.get(self.pos..end).unwrap_or_default());
             self.pos = end;
-            return Some(cell);
+            return Some(());
         }
-        let mut cell = String::new();
         p += 1;
         loop {
             let q = p + bytes.get(p..)?.iter().position(|&b| b == b'"')?;
-            cell.push_str(self.text.get(p..q)?);
+            out.push_str(self.text.get(p..q)?);
             if bytes.get(q + 1) == Some(&b'"') {
-                cell.push('"');
+                out.push('"');
                 p = q + 2;
             } else {
                 p = q + 1;
@@ -108,9 +108,106 @@ impl<'a> Records<'a> {
             }
         }
         let end = self.cell_end(p);
-        cell.push_str(self.text.get(p..end).unwrap_or_default());
+        out.push_str(self.text.get(p..end).unwrap_or_default());
         self.pos = end;
-        Some(cell)
+        Some(())
+    }
+
+    /// Moves past the delimiter or line break after a cell; true when the
+    /// record goes on.
+    fn after_cell(&mut self) -> bool {
+        match self.text.as_bytes().get(self.pos) {
+            None => false,
+            Some(b'\r') => {
+                self.pos += 1;
+                if self.text.as_bytes().get(self.pos) == Some(&b'\n') {
+                    self.pos += 1;
+                }
+                false
+            }
+            Some(b'\n') => {
+                self.pos += 1;
+                false
+            }
+            Some(_) => {
+                self.pos += 1; // the delimiter: another cell follows
+                true
+            }
+        }
+    }
+
+    /// Reads the next record into `row`, reusing its buffers (no allocation
+    /// per cell): what the data rows are read with. `None` at the end.
+    pub fn read_row(&mut self, row: &mut Row) -> Option<Result<(), ImportError>> {
+        if self.failed || self.pos >= self.text.len() {
+            return None;
+        }
+        self.row += 1;
+        row.row = self.row;
+        row.text.clear();
+        row.ends.clear();
+        row.dropped = 0;
+        loop {
+            let start = row.text.len();
+            if self.cell_into(&mut row.text).is_none() {
+                self.failed = true;
+                return Some(Err(ImportError::UnclosedQuote {
+                    file: FileName(None),
+                    row: self.row,
+                }));
+            }
+            if row.ends.len() < self.cap {
+                row.ends.push(row.text.len());
+            } else {
+                row.text.truncate(start);
+                row.dropped += 1;
+            }
+            if !self.after_cell() {
+                break;
+            }
+        }
+        Some(Ok(()))
+    }
+}
+
+/// A record read into reused buffers: its cells end to end in `text`.
+#[derive(Debug, Default)]
+pub(crate) struct Row {
+    pub row: usize,
+    text: String,
+    ends: Vec<usize>,
+    pub dropped: usize,
+}
+
+impl Row {
+    /// The cells, as written (not trimmed).
+    pub fn cells(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(s, &e)| self.text.get(s..e).unwrap_or_default())
+    }
+
+    /// Cells in the record, kept or not.
+    pub fn width(&self) -> usize {
+        self.ends.len() + self.dropped
+    }
+
+    /// True for a record with no text at all (see [`Record::is_blank`]).
+    pub fn is_blank(&self) -> bool {
+        self.dropped == 0 && self.text.trim().is_empty()
+    }
+
+    /// The row holding `record`'s cells.
+    pub fn fill(&mut self, record: &Record) {
+        self.row = record.row;
+        self.text.clear();
+        self.ends.clear();
+        for cell in &record.cells {
+            self.text.push_str(cell);
+            self.ends.push(self.text.len());
+        }
+        self.dropped = record.dropped;
     }
 }
 
@@ -125,32 +222,21 @@ impl Iterator for Records<'_> {
         let mut cells = Vec::new();
         let mut dropped = 0;
         loop {
-            let Some(cell) = self.cell() else {
+            let mut cell = String::new();
+            if self.cell_into(&mut cell).is_none() {
                 self.failed = true;
                 return Some(Err(ImportError::UnclosedQuote {
                     file: FileName(None),
                     row: self.row,
                 }));
-            };
+            }
             if cells.len() < self.cap {
                 cells.push(cell);
             } else {
                 dropped += 1;
             }
-            match self.text.as_bytes().get(self.pos) {
-                None => break,
-                Some(b'\r') => {
-                    self.pos += 1;
-                    if self.text.as_bytes().get(self.pos) == Some(&b'\n') {
-                        self.pos += 1;
-                    }
-                    break;
-                }
-                Some(b'\n') => {
-                    self.pos += 1;
-                    break;
-                }
-                Some(_) => self.pos += 1, // the delimiter: another cell follows
+            if !self.after_cell() {
+                break;
             }
         }
         Some(Ok(Record {

@@ -1,8 +1,7 @@
 //! The respondent id column: which column it is and its checks (present,
 //! unique).
 
-use std::collections::HashMap;
-
+use super::super::cells::{Cells, FastMap};
 use super::super::error::ImportError;
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::{Checked, normalise};
@@ -50,8 +49,10 @@ fn looks_like_id(header: &str) -> bool {
     )
 }
 
-pub(super) fn id_column(name: &str, cells: &[String], ctx: &Ctx) -> Result<Column, ImportError> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(cells.len());
+pub(super) fn id_column(name: &str, cells: &Cells, ctx: &Ctx) -> Result<Column, ImportError> {
+    // Every cell distinct: no duplicates to look for, only a blank.
+    let unique = cells.all_distinct();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     for (i, cell) in cells.iter().enumerate() {
         let row = ctx.row(i);
         if cell.is_empty() {
@@ -61,11 +62,14 @@ pub(super) fn id_column(name: &str, cells: &[String], ctx: &Ctx) -> Result<Colum
                 row,
             });
         }
-        if let Some(&first_row) = seen.get(cell.as_str()) {
+        if unique {
+            continue;
+        }
+        if let Some(&first_row) = seen.get(cell) {
             return Err(ImportError::DuplicateId {
                 file: ctx.file(),
                 column: name.into(),
-                value: cell.clone(),
+                value: cell.to_string(),
                 first_row,
                 row,
             });
@@ -75,6 +79,6 @@ pub(super) fn id_column(name: &str, cells: &[String], ctx: &Ctx) -> Result<Colum
     Ok(Column::new(
         name,
         ColumnKind::Id,
-        Values::Text(cells.iter().map(|c| Some(c.clone())).collect()),
+        Values::Text(cells.iter().map(|c| Some(c.to_string())).collect()),
     ))
 }

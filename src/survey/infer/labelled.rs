@@ -1,7 +1,7 @@
 //! Labelled rating scales (rule 5): answers on a known or caller-given label
 //! set, stored as `1 + position`.
 
-use std::collections::HashMap;
+use super::super::cells::FastMap;
 
 use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::super::scales::Labelled;
@@ -19,7 +19,7 @@ pub(super) fn labelled(
 ) -> Column {
     let count = scale.labels.len();
     let mut values = vec![None; n];
-    let mut memo: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut memo: FastMap<&str, Option<usize>> = FastMap::default();
     let mut off: (Vec<usize>, &str) = (Vec::new(), "");
     for &(i, cell) in present {
         let pos = *memo.entry(cell).or_insert_with(|| {

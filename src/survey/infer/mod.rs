@@ -67,9 +67,10 @@ mod warnings;
 
 use std::collections::HashMap;
 
+use super::cells::{Cells, FastMap};
 use super::error::{FileName, ImportError};
 use super::model::{Column, ColumnKind, Values, Warning, WarningCode};
-use super::options::Checked;
+use super::options::{Checked, normalise};
 use super::scales::{self, Labelled};
 pub use grid::split_grid;
 use ids::{id_column, id_index};
@@ -87,7 +88,7 @@ pub(crate) struct Table {
     pub headers: Vec<String>,
     /// The tool's short code of each column, when the file has a row of them.
     pub codes: Vec<Option<String>>,
-    pub columns: Vec<Vec<String>>,
+    pub columns: Vec<Cells>,
     pub rows: Vec<usize>,
     pub delimiter: u8,
 }
@@ -282,23 +283,21 @@ fn group_code(table: &Table, group: &Group) -> Option<String> {
 fn single(
     name: &str,
     code: Option<&str>,
-    cells: &[String],
+    cells: &Cells,
     forced: Option<ColumnKind>,
     caller_scale: Option<&Vec<String>>,
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
     let n = cells.len();
-    let mut missing_memo: HashMap<&str, bool> = HashMap::new();
-    let present: Vec<(usize, &str)> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            !*missing_memo
-                .entry(c.as_str())
-                .or_insert_with(|| ctx.is_missing(c))
-        })
-        .map(|(i, c)| (i, c.as_str()))
+    // Each distinct cell is checked against the missing codes once.
+    let missing: Vec<bool> = (0..cells.distinct())
+        .map(|code| ctx.is_missing(cells.value(code)))
         .collect();
+    let mut present: Vec<(usize, &str)> = Vec::with_capacity(n);
+    present.extend((0..n).filter_map(|r| {
+        let code = cells.code(r)?;
+        (!missing[code]).then(|| (r, cells.value(code)))
+    }));
 
     if let Some(labels) = caller_scale {
         return Ok(labelled(
@@ -314,7 +313,7 @@ fn single(
         Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &present, kind, ctx),
         _ => match metadata::by_name(name, code).or_else(|| metadata::by_values(&present)) {
             Some(reason) => Ok(metadata_column(name, n, &present, reason)),
-            None => guessed_column(name, n, &present, ctx),
+            None => guessed_column(name, cells, &present, ctx),
         },
     }
 }
@@ -358,20 +357,25 @@ fn metadata_column(name: &str, n: usize, present: &[(usize, &str)], reason: Stri
 /// A column whose kind is guessed by the rules 4–9.
 fn guessed_column(
     name: &str,
-    n: usize,
+    cells: &Cells,
     present: &[(usize, &str)],
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
+    let n = cells.len();
     if present.is_empty() {
         return Ok(text(name, n, present));
     }
-    let answers = distinct(present);
+    let answers = distinct_answers(cells, present);
     if let Some(scale) = scales::recognise(&answers) {
         return Ok(labelled(name, n, present, &scale, false, ctx));
     }
+    // Each distinct answer is parsed once.
+    let numbers: Vec<Option<f64>> = (0..cells.distinct())
+        .map(|code| parse_number(cells.value(code), ctx.decimal_comma))
+        .collect();
     let parsed: Vec<Option<f64>> = present
         .iter()
-        .map(|(_, c)| parse_number(c, ctx.decimal_comma))
+        .map(|&(r, _)| cells.code(r).and_then(|code| numbers[code]))
         .collect();
     let numeric = parsed.iter().filter(|v| v.is_some()).count();
     if numeric == present.len() {
@@ -402,4 +406,40 @@ fn guessed_column(
         return Ok(text(name, n, present));
     }
     Ok(categorical(name, n, present))
+}
+
+/// What [`distinct`] gives for `present` (rows of `cells`), counted by each
+/// row's code rather than by hashing every cell: each distinct value is
+/// normalised once.
+fn distinct_answers<'c>(
+    cells: &'c Cells,
+    present: &[(usize, &str)],
+) -> Vec<(String, &'c str, usize)> {
+    let mut counts = vec![0usize; cells.distinct()];
+    let mut order = Vec::new();
+    for &(r, _) in present {
+        if let Some(count) = cells.code(r).and_then(|code| {
+            let count = counts.get_mut(code)?;
+            if *count == 0 {
+                order.push(code);
+            }
+            Some(count)
+        }) {
+            *count += 1;
+        }
+    }
+    let mut out: Vec<(String, &str, usize)> = Vec::new();
+    let mut seen: FastMap<String, usize> = FastMap::default();
+    for code in order {
+        let cell = cells.value(code);
+        let n = normalise(cell);
+        match seen.get(&n) {
+            Some(&k) => out[k].2 += counts[code],
+            None => {
+                seen.insert(n.clone(), out.len());
+                out.push((n, cell, counts[code]));
+            }
+        }
+    }
+    out
 }

@@ -1,8 +1,9 @@
 //! Multi-select columns: groups of per-option tick columns sharing a
 //! prefix (rule 3), and options joined in one cell (rules 7, 8).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use super::super::cells::{Cells, FastMap};
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::normalise;
 use super::{Ctx, Table};
@@ -188,11 +189,11 @@ fn label_only_groups(table: &Table, groups: &mut Vec<Group>, ctx: &Ctx) {
 }
 
 pub(super) fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Column {
-    let cells: Vec<(&[String], &str)> = group
+    let cells: Vec<(&Cells, &str)> = group
         .members
         .iter()
         .zip(&group.options)
-        .filter_map(|(&i, o)| table.columns.get(i).map(|c| (c.as_slice(), o.as_str())))
+        .filter_map(|(&i, o)| table.columns.get(i).map(|c| (c, o.as_str())))
         .collect();
     let explicit_no = cells
         .iter()
@@ -265,8 +266,8 @@ pub(super) fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(c
 
 pub(super) fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> Column {
     let mut options: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut by_raw: HashMap<&str, u32> = HashMap::new();
+    let mut index: FastMap<String, u32> = FastMap::default();
+    let mut by_raw: FastMap<&str, u32> = FastMap::default();
     let mut values = vec![None; n];
     for &(i, cell) in present {
         let mut set: Vec<u32> = cell
@@ -355,7 +356,7 @@ pub(super) fn comma_multi(name: &str, n: usize, present: &[(usize, &str)]) -> Op
     if split.iter().filter(|(_, o)| o.len() >= 2).count() < 2 {
         return None;
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FastMap<String, usize> = FastMap::default();
     let mut words = 0;
     let mut parts = 0;
     for option in split.iter().flat_map(|(_, o)| o) {
@@ -371,7 +372,7 @@ pub(super) fn comma_multi(name: &str, n: usize, present: &[(usize, &str)]) -> Op
         return None;
     }
     let mut options: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut index: FastMap<String, u32> = FastMap::default();
     let mut values = vec![None; n];
     for (i, cell_options) in split {
         let mut set: Vec<u32> = cell_options

@@ -12,6 +12,7 @@
 //!   `partial` (Typeform); a `Complete`/`Completed` flag of `0`, `false` or
 //!   `no`.
 
+use super::super::cells::Cells;
 use super::super::model::{Warning, WarningCode};
 use super::super::options::normalise;
 use super::Table;
@@ -25,7 +26,7 @@ fn key(s: &str) -> String {
 }
 
 /// The column whose name or code has one of `keys`.
-fn find<'t>(table: &'t Table, keys: &[&str]) -> Option<&'t [String]> {
+fn find<'t>(table: &'t Table, keys: &[&str]) -> Option<&'t Cells> {
     let at = table.headers.iter().enumerate().position(|(i, h)| {
         keys.contains(&key(h).as_str())
             || table
@@ -34,19 +35,19 @@ fn find<'t>(table: &'t Table, keys: &[&str]) -> Option<&'t [String]> {
                 .and_then(Option::as_deref)
                 .is_some_and(|c| keys.contains(&key(c).as_str()))
     })?;
-    table.columns.get(at).map(Vec::as_slice)
+    table.columns.get(at)
 }
 
 /// The status columns of a table, found once.
 struct Columns<'t> {
-    status: Option<&'t [String]>,
+    status: Option<&'t Cells>,
     numeric_status: bool,
-    channel: Option<&'t [String]>,
-    finished: Option<&'t [String]>,
-    progress: Option<&'t [String]>,
-    submit: Option<&'t [String]>,
-    response_type: Option<&'t [String]>,
-    complete: Option<&'t [String]>,
+    channel: Option<&'t Cells>,
+    finished: Option<&'t Cells>,
+    progress: Option<&'t Cells>,
+    submit: Option<&'t Cells>,
+    response_type: Option<&'t Cells>,
+    complete: Option<&'t Cells>,
 }
 
 impl<'t> Columns<'t> {
@@ -69,7 +70,7 @@ impl<'t> Columns<'t> {
 
     /// True for respondent `r` being a preview or test.
     fn is_preview(&self, r: usize) -> bool {
-        let cell = |c: Option<&[String]>| c.and_then(|c| c.get(r)).map(|c| normalise(c));
+        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(normalise);
         let by_status = cell(self.status).is_some_and(|n| {
             if self.numeric_status {
                 matches!(n.as_str(), "1" | "2")
@@ -85,7 +86,7 @@ impl<'t> Columns<'t> {
 
     /// True for respondent `r` having not finished.
     fn is_incomplete(&self, r: usize) -> bool {
-        let cell = |c: Option<&[String]>| c.and_then(|c| c.get(r)).map(|c| normalise(c));
+        let cell = |c: Option<&Cells>| c.and_then(|c| c.get(r)).map(normalise);
         let finished = cell(self.finished).is_some_and(|f| matches!(f.as_str(), "false" | "0"));
         let progress = cell(self.progress)
             .and_then(|p| parse_number(p.trim_end_matches('%'), false))

@@ -1,7 +1,7 @@
 //! Free text and categories (rule 9), and the distinct answers the other
 //! rules look at.
 
-use std::collections::HashMap;
+use super::super::cells::FastMap;
 
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::normalise;
@@ -9,8 +9,8 @@ use super::super::options::normalise;
 /// Distinct answers by normalised form with their counts, first spelling
 /// kept, first-seen order.
 pub(super) fn distinct<'c>(present: &[(usize, &'c str)]) -> Vec<(String, &'c str, usize)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut by_raw: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<String, usize> = FastMap::default();
+    let mut by_raw: FastMap<&str, usize> = FastMap::default();
     let mut out: Vec<(String, &str, usize)> = Vec::new();
     for &(_, cell) in present {
         if let Some(entry) = by_raw.get(cell).and_then(|&k| out.get_mut(k)) {
@@ -47,8 +47,8 @@ pub(super) fn text(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
 
 pub(super) fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
     let mut levels: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut by_raw: HashMap<&str, u32> = HashMap::new();
+    let mut index: FastMap<String, u32> = FastMap::default();
+    let mut by_raw: FastMap<&str, u32> = FastMap::default();
     let mut values = vec![None; n];
     for &(i, cell) in present {
         let level = *by_raw.entry(cell).or_insert_with(|| {
