@@ -125,7 +125,8 @@ pub fn evaluate(
 /// Cluster at every k in `k_min..=k_max` and choose by [`K_RULE`].
 /// Returns the scan and the clustering at the chosen k. `progress` hears the
 /// share of the scan done (0..=1) after each k. `prep` is `data` and
-/// `weights` prepared once for every fit.
+/// `weights` prepared once for every fit; `settings(k)` is the fit at k
+/// (its restarts may differ by k).
 #[allow(clippy::too_many_arguments)] // the pipeline's already-checked pieces, passed as they are
 pub fn scan_k(
     data: ArrayView2<'_, f64>,
@@ -133,7 +134,7 @@ pub fn scan_k(
     weights: &[f64],
     k_min: u32,
     k_max: u32,
-    settings: &KMeansSettings,
+    settings: &dyn Fn(usize) -> KMeansSettings,
     sample: usize,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(KScan, Clustering), ClusterError> {
@@ -142,12 +143,9 @@ pub fn scan_k(
     let mut used = 0;
     for k in k_min..=k_max {
         check_fit(data, weights, k as usize)?;
-        let at_k = KMeansSettings {
-            k: k as usize,
-            ..*settings
-        };
+        let at_k = settings(k as usize);
         let clustering = kmeans_prepared(prep, &at_k)?;
-        let (quality, n) = evaluate(data, weights, &clustering, sample, settings.seed);
+        let (quality, n) = evaluate(data, weights, &clustering, sample, at_k.seed);
         used = used.max(n);
         let better = match (&best, quality.silhouette) {
             (None, _) => true,
@@ -218,8 +216,8 @@ mod tests {
             }
         }
         let data = Array2::from_shape_vec((18, 2), rows).unwrap();
-        let settings = KMeansSettings {
-            k: 0,
+        let settings = |k| KMeansSettings {
+            k,
             seed: 1,
             restarts: 3,
             max_iterations: 100,

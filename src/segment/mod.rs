@@ -19,6 +19,7 @@ pub use error::SegmentError;
 pub use json::{BriefData, ProfilesData, SegmentProfileData, SegmentationData};
 pub use options::{
     AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
+    starts_rule,
 };
 pub use result::{Progress, SegmentSummary, Segmentation};
 
@@ -110,6 +111,7 @@ pub fn segment_with_progress(
         seed: params.seed,
         restarts: params.restarts,
         starts: clustering.starts,
+        starts_rule: options::starts_rule(params.restarts),
         quality,
         segments,
         k_scan,

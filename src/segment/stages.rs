@@ -12,8 +12,8 @@ use super::error::SegmentError;
 use super::options::{KPlan, SegmentParams};
 use super::result::{Progress, SegmentSummary};
 use crate::cluster::{
-    Clustering, KMeansSettings, Prepared, check_fit, check_k_against_data, distinct_rows,
-    impute_means, kmeans_prepared, nearest,
+    Clustering, DEFAULT_START_BUDGET, KMeansSettings, Prepared, check_fit, check_k_against_data,
+    distinct_rows, impute_means, kmeans_prepared, nearest, starts_for,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
 use crate::engage::{EngageOptions, Engagement, engage, with_stability};
@@ -93,12 +93,19 @@ pub(super) fn encode(
     })
 }
 
-/// The k-means settings of `params` at `k`.
-pub(super) fn settings(params: &SegmentParams, k: usize) -> KMeansSettings {
+/// The k-means settings of `params` at `k` for the rows `encoded` fits:
+/// `restarts` starts when given, else as many as [`DEFAULT_START_BUDGET`]
+/// allows the fitted rows and features at `k` ([`starts_for`]). Every fit of
+/// a run at k (the scan's, the fixed k's, the stability runs', half samples
+/// included) takes its starts from here.
+pub(super) fn settings(params: &SegmentParams, encoded: &Encoded, k: usize) -> KMeansSettings {
+    let (n, p) = encoded.fit_data.dim();
     KMeansSettings {
         k,
         seed: params.seed,
-        restarts: params.restarts,
+        restarts: params
+            .restarts
+            .unwrap_or_else(|| starts_for(n, p, k, DEFAULT_START_BUDGET)),
         max_iterations: params.max_iterations,
         tolerance: params.tolerance,
     }
@@ -117,7 +124,7 @@ pub(super) fn fit(
     let (mut clustering, k_scan) = match params.k {
         KPlan::Fixed(k) => {
             check_k_against_data(k, n_fit, encoded.distinct)?;
-            let settings = settings(params, k as usize);
+            let settings = settings(params, encoded, k as usize);
             check_fit(data, weights, k as usize)?;
             let fitted = kmeans_prepared(&encoded.prepared, &settings)?;
             (fitted, None)
@@ -137,7 +144,7 @@ pub(super) fn fit(
                 weights,
                 min,
                 limit,
-                &settings(params, 0),
+                &|k| settings(params, encoded, k),
                 params.silhouette_sample as usize,
                 &mut |done| {
                     progress(Progress {
@@ -308,7 +315,7 @@ pub(super) fn measure(
         &encoded.prepared,
         weights,
         &clustering.labels,
-        &settings(params, clustering.centroids.nrows()),
+        &settings(params, encoded, clustering.centroids.nrows()),
         params.stability_runs,
         &mut |done| {
             progress(Progress {
