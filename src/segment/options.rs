@@ -63,20 +63,19 @@ impl Default for KChoice {
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
 /// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
 ///
-/// Default restarts: at each k, ⌊1.5·10^7 / (n·p·k)⌋ k-means++ starts, at
+/// Default restarts: at each k, ⌊5·10^6 / (n·p·k)⌋ k-means++ starts, at
 /// least 2 and at most 200, where n is the number of respondents clustered
-/// and p the number of encoded features: a work budget of 3·10^8
+/// and p the number of encoded features: a work budget of 10^8
 /// multiply-adds per k at an estimated 20 passes of n·p·k per start (counted,
 /// never timed, so the same survey gets the same starts on every machine).
-/// A survey of up to 25,000 answer cells (1,000 respondents × 25 features)
-/// gets 100 starts or more at every k up to 6, tiny ones 200; 100,000 × 12
-/// gets 6 at k = 2 and 2 from k = 5 on. With these defaults the inertia is
-/// within 0.5% of the best known at every k from 2 to 6 on twelve real data
-/// sets (`tests/reference`). Each stability fit makes as many starts as the
-/// segmentation's own fit at the chosen k, half samples too, so the re-runs
-/// differ from it by seed or sample only, never by search effort. The
-/// result's `starts` says how many ran at the chosen k, and `startsRule`
-/// how the number was set.
+/// 1,000 respondents × 10 features get 200 starts at k = 2 and 83 at k = 6;
+/// from about 100,000 × 12 on, every k gets 2. With these defaults the
+/// inertia is within 0.5% of the best known at every k from 2 to 6 on twelve
+/// real data sets (`tests/reference`). Each stability fit makes as many
+/// starts as the segmentation's own fit at the chosen k, half samples too,
+/// so the re-runs differ from it by seed or sample only, never by search
+/// effort. The result's `starts` says how many ran at the chosen k, and
+/// `startsRule` how the number was set.
 ///
 /// Default roles: questions about co-production activities and the other
 /// rating-scale and multi-select questions of a survey that asks about
