@@ -466,6 +466,38 @@ mod tests {
     use crate::testing::{likert, survey};
 
     #[test]
+    fn starts_follow_the_rule_unless_restarts_are_given() {
+        let answers: Vec<Option<f64>> = (0..40).map(|i| Some(f64::from(i % 5 + 1))).collect();
+        let s = survey(vec![
+            likert("a", &answers, 1.0, 5.0),
+            likert(
+                "b",
+                &answers[3..]
+                    .iter()
+                    .chain(&answers[..3])
+                    .copied()
+                    .collect::<Vec<_>>(),
+                1.0,
+                5.0,
+            ),
+        ]);
+        let mut params = check_options(&SegmentOptions::default(), &s).unwrap();
+        let encoded = encode(&s, &params, &mut Vec::new()).unwrap();
+        let (n, p) = encoded.fit_data.dim();
+        for k in [2, 5] {
+            let expected = starts_for(n, p, k, DEFAULT_START_BUDGET);
+            assert_eq!(settings(&params, &encoded, k).restarts, expected);
+        }
+        assert_eq!(
+            settings(&params, &encoded, 3).restarts,
+            200,
+            "tiny data: the cap"
+        );
+        params.restarts = Some(7);
+        assert_eq!(settings(&params, &encoded, 3).restarts, 7, "given: exact");
+    }
+
+    #[test]
     fn an_empty_last_segment_is_profiled_and_summarised() {
         // A run stopped on its iteration cap can leave a segment empty; here
         // segment 2 of 3 has no respondent.
