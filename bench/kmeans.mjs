@@ -6,7 +6,9 @@
 //       ns per multiply-add (one iteration is n*k*d multiply-adds)
 //   (b) one fit with one k-means++ start -> time, iterations, inertia
 //   (c) segment() with its defaults on the same answers read as a survey,
-//       against one skmeans fit, and its stages timed from onProgress
+//       against one skmeans fit, and its stages (each k of the scan on its
+//       own line) timed from onProgress; then the same with restarts: 10
+//       (the default before starts adapted to the data)
 // Every figure is the median of --repeats runs (default 5) after a warm-up;
 // ratios are "theirs / ours" (above 1: we are faster).
 //
@@ -80,21 +82,34 @@ function sklearn(flat, rows, init) {
   return JSON.parse(out);
 }
 
-/** segment() with defaults; per-stage milliseconds from onProgress. */
-function segmentRun(survey) {
+// Stages that report when they have finished a step (each k of the scan,
+// each stability run): the time up to such a report is that step's. The
+// other reports come before their stage's work: the time after them is theirs.
+const AFTER_WORK = new Set(["Comparing numbers of segments", "Checking how stable the segments are"]);
+
+/**
+ * segment() with `options`; milliseconds per stage from onProgress, each k
+ * of the scan on its own line ("k = 2", ...), in the order they ran.
+ */
+function segmentRun(survey, options) {
   const marks = [];
   const start = performance.now();
-  const result = lib.segment(survey, {}, (p) => marks.push([p.stage, performance.now()]));
+  const result = lib.segment(survey, options, (p) => marks.push([p.stage, performance.now()]));
   const end = performance.now();
-  const stages = new Map();
-  for (let i = 0; i < marks.length; i++) {
-    const [stage, at] = marks[i];
-    const next = i + 1 < marks.length ? marks[i + 1][1] : end;
-    stages.set(stage, (stages.get(stage) ?? 0) + (next - at));
-  }
   const json = result.toJSON();
   result.free?.();
-  return { ms: end - start, stages, k: json.k, starts: json.starts ?? json.restarts };
+  const scanned = (json.kScan?.entries ?? []).map((e) => e.k);
+  const stages = new Map();
+  const add = (stage, ms) => stages.set(stage, (stages.get(stage) ?? 0) + ms);
+  let scanStep = 0;
+  for (let i = 0; i < marks.length; i++) {
+    const [stage, at] = marks[i];
+    const next = i + 1 < marks.length ? marks[i + 1] : ["", end];
+    if (next[0] === "Comparing numbers of segments") add(`  scan at k = ${scanned[scanStep++] ?? "?"}`, next[1] - at);
+    else if (AFTER_WORK.has(next[0])) add(next[0], next[1] - at);
+    else add(stage === "Profiling the segments" ? "Profiles, briefs, projection" : stage, next[1] - at);
+  }
+  return { ms: end - start, stages, k: json.k, starts: json.starts, restarts: json.restarts };
 }
 
 async function browser(rows) {
@@ -152,18 +167,26 @@ for (const rows of ROWS) {
     row(rows, "(b) fit, 1 k-means++ start", "citizen-segments chrome", fit(b.b.ms, b.b.iterations, b.b.inertia));
   }
 
-  // (c) segment() with defaults against one skmeans fit
+  // (c) segment() with defaults against one skmeans fit; the old default
+  // (10 starts at every k, stability runs too) in the same run for comparison
   if (!flag("--no-segment")) {
     const survey = lib.parseSurvey(likertCsv(flat, rows, WIDTH));
     const repeats = rows > 100_000 ? 1 : Math.min(REPEATS, 3);
-    const runs = [];
-    segmentRun(survey);
-    for (let i = 0; i < repeats; i++) runs.push(segmentRun(survey));
-    const ms = median(runs.map((r) => r.ms));
-    row(rows, "(c) segment() defaults", "citizen-segments", `${(ms / 1000).toFixed(2)} s, k = ${runs[0].k}, ${runs[0].starts} starts`, `${(ms / tSkFit).toFixed(1)} skmeans fits`);
-    for (const stage of runs[0].stages.keys()) {
-      const t = median(runs.map((r) => r.stages.get(stage) ?? 0));
-      row(rows, "(c) stage", stage, `${t.toFixed(0)} ms (${((100 * t) / ms).toFixed(0)} %)`);
+    const configs = [
+      ["defaults", {}],
+      ["restarts: 10", { restarts: 10 }],
+    ];
+    for (const [name, options] of configs) {
+      const runs = [];
+      segmentRun(survey, options);
+      for (let i = 0; i < repeats; i++) runs.push(segmentRun(survey, options));
+      const ms = median(runs.map((r) => r.ms));
+      const how = `${(ms / 1000).toFixed(2)} s, k = ${runs[0].k}, ${runs[0].starts} starts at k`;
+      row(rows, `(c) segment() ${name}`, "citizen-segments", how, `${(ms / tSkFit).toFixed(1)} skmeans fits`);
+      for (const stage of runs[0].stages.keys()) {
+        const t = median(runs.map((r) => r.stages.get(stage) ?? 0));
+        row(rows, "(c) stage", stage, `${t.toFixed(0)} ms (${((100 * t) / ms).toFixed(0)} %)`);
+      }
     }
   }
 }

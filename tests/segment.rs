@@ -47,7 +47,7 @@ fn fixed(k: u32) -> SegmentOptions {
     SegmentOptions {
         k: KChoice::Fixed(k),
         stability_runs: 2,
-        restarts: 3,
+        restarts: Some(3),
         ..Default::default()
     }
 }
@@ -109,7 +109,7 @@ fn auto_chooses_three() {
         &three_groups(),
         &SegmentOptions {
             k_max: 5,
-            restarts: 3,
+            restarts: Some(3),
             stability: false,
             ..Default::default()
         },
@@ -651,7 +651,7 @@ fn names_min_group_size_activities_and_roles_are_refused_before_any_k_means() {
 fn a_name_for_an_id_the_chosen_k_lacks_is_refused_after_k_is_chosen() {
     let options = SegmentOptions {
         k_max: 5,
-        restarts: 2,
+        restarts: Some(2),
         stability: false,
         names: [("4".to_string(), "Doers".to_string())].into(),
         ..Default::default()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Makes the pinned Python environment the benchmarks compare against
-# (bench/.venv, git-ignored) from PyPI. Idempotent; never part of the tests.
+# Makes the pinned Python environment (bench/.venv, git-ignored) from PyPI
+# that the benchmarks compare against and that
+# scripts/reference/sklearn_reference.py writes tests/reference with.
+# Idempotent; never part of the tests.
 #
 #   bash bench/python/setup.sh
 set -euo pipefail
@@ -10,4 +12,4 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-"$venv/bin/python" -c "import sklearn, threadpoolctl, numpy; print('sklearn', sklearn.__version__, 'numpy', numpy.__version__)"
+"$venv/bin/python" -c "import sklearn, threadpoolctl, numpy, statsmodels; print('sklearn', sklearn.__version__, 'numpy', numpy.__version__, 'statsmodels', statsmodels.__version__)"

@@ -22,7 +22,7 @@ fn check(text: &str) {
         return;
     };
     let survey = common::survey();
-    if options.restarts > MAX_RESTARTS
+    if options.restarts.is_some_and(|r| r > MAX_RESTARTS)
         || options.stability_runs > MAX_STABILITY_RUNS
         || options.max_iterations > MAX_ITERATIONS
     {
@@ -31,7 +31,7 @@ fn check(text: &str) {
         return;
     }
     // Small survey, so k is small; keep the rest short too.
-    options.restarts = options.restarts.min(3);
+    options.restarts = Some(options.restarts.map_or(3, |r| r.min(3)));
     options.stability_runs = options.stability_runs.min(2);
     options.max_iterations = options.max_iterations.min(100);
     let Ok(result) = segment(survey, &options) else {

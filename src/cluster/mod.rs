@@ -10,8 +10,9 @@ mod matrix;
 mod seeding;
 
 pub use algorithm::{
-    Clustering, StartBudget, check_fit, distinct_rows, impute_means, kmeans, kmeans_budgeted,
-    kmeans_prepared, kmeans_starts, lloyd, nearest, partial_sq_distance, restart_seed,
+    Clustering, DEFAULT_START_BUDGET, START_PASSES, StartBudget, check_fit, distinct_rows,
+    impute_means, kmeans, kmeans_prepared, kmeans_starts, lloyd, nearest, partial_sq_distance,
+    restart_seed, start_cost, starts_for,
 };
 pub use errors::ClusterError;
 pub use hyperparams::{

@@ -105,6 +105,18 @@ pub fn silhouette(
     k: usize,
     rows: Option<&[usize]>,
 ) -> Option<f64> {
+    silhouette_within(data, labels, weights, k, rows, SYMMETRIC_SILHOUETTE_CELLS)
+}
+
+/// [`silhouette`], keeping every row's sums while rows × k is at most `cells`.
+fn silhouette_within(
+    data: ArrayView2<'_, f64>,
+    labels: &[usize],
+    weights: &[f64],
+    k: usize,
+    rows: Option<&[usize]>,
+    cells: usize,
+) -> Option<f64> {
     let all: Vec<usize>;
     let rows = match rows {
         Some(r) => r,
@@ -121,49 +133,84 @@ pub fn silhouette(
     if present < 2 || present >= rows.len() {
         return None;
     }
-    let (mut total, mut weight) = (0.0, 0.0);
-    let mut sums = vec![0.0; k];
-    let mut mass = vec![0.0; k];
     // Contiguous rows: this double loop is the costliest step of a k scan.
     let x = data.as_standard_layout();
     let p = x.ncols();
     let flat = x.as_slice().unwrap_or(&[]);
     let row = |i: usize| &flat[i * p..(i + 1) * p];
-    for &i in rows {
-        sums.iter_mut().for_each(|s| *s = 0.0);
-        mass.iter_mut().for_each(|m| *m = 0.0);
-        let xi = row(i);
-        for &j in rows {
-            if i == j {
-                continue;
-            }
-            let Some(d) = partial_sq(xi, row(j)) else {
-                continue;
-            };
-            sums[labels[j]] += weights[j] * d.sqrt();
-            mass[labels[j]] += weights[j];
-        }
-        let own = labels[i];
-        // The point's own extra copies (weight above 1) sit at distance 0.
-        let own_mass = mass[own] + (weights[i] - 1.0).max(0.0);
-        let s = if own_mass <= 0.0 {
-            0.0
-        } else {
-            let a = sums[own] / own_mass;
-            let b = (0..k)
-                .filter(|&c| c != own && mass[c] > 0.0)
-                .map(|c| sums[c] / mass[c])
-                .fold(f64::INFINITY, f64::min);
-            if !b.is_finite() || a.max(b) == 0.0 {
-                0.0
-            } else {
-                (b - a) / a.max(b)
-            }
-        };
-        total += weights[i] * s;
+    let (mut total, mut weight) = (0.0, 0.0);
+    let mut score = |i: usize, sums: &[f64], mass: &[f64]| {
+        total += weights[i] * silhouette_of(labels[i], weights[i], sums, mass);
         weight += weights[i];
+    };
+    let m = rows.len();
+    if m.saturating_mul(k) <= cells {
+        // Each pair's distance once, added to both rows' sums. Row a's sums
+        // receive the rows before it (while those were scored) and then the
+        // rows after it, in row order either way: the same additions in the
+        // same order as the one-row-at-a-time loop below, so the same bits.
+        let mut sums = vec![0.0; m * k];
+        let mut mass = vec![0.0; m * k];
+        for a in 0..m {
+            let (i, li) = (rows[a], labels[rows[a]]);
+            let xi = row(i);
+            for b in a + 1..m {
+                let j = rows[b];
+                let Some(d) = partial_sq(xi, row(j)) else {
+                    continue;
+                };
+                let d = d.sqrt();
+                sums[a * k + labels[j]] += weights[j] * d;
+                mass[a * k + labels[j]] += weights[j];
+                sums[b * k + li] += weights[i] * d;
+                mass[b * k + li] += weights[i];
+            }
+            score(i, &sums[a * k..(a + 1) * k], &mass[a * k..(a + 1) * k]);
+        }
+    } else {
+        let mut sums = vec![0.0; k];
+        let mut mass = vec![0.0; k];
+        for &i in rows {
+            sums.iter_mut().for_each(|s| *s = 0.0);
+            mass.iter_mut().for_each(|m| *m = 0.0);
+            let xi = row(i);
+            for &j in rows {
+                if i == j {
+                    continue;
+                }
+                let Some(d) = partial_sq(xi, row(j)) else {
+                    continue;
+                };
+                sums[labels[j]] += weights[j] * d.sqrt();
+                mass[labels[j]] += weights[j];
+            }
+            score(i, &sums, &mass);
+        }
     }
     (weight > 0.0).then(|| total / weight)
+}
+
+/// Above this many (row, cluster) sums (32 MB for sums and masses), the
+/// silhouette computes each pair twice rather than keep every row's sums.
+const SYMMETRIC_SILHOUETTE_CELLS: usize = 1 << 21;
+
+/// One row's silhouette from its summed distances and masses per cluster.
+fn silhouette_of(own: usize, weight: f64, sums: &[f64], mass: &[f64]) -> f64 {
+    // The point's own extra copies (weight above 1) sit at distance 0.
+    let own_mass = mass[own] + (weight - 1.0).max(0.0);
+    if own_mass <= 0.0 {
+        return 0.0;
+    }
+    let a = sums[own] / own_mass;
+    let b = (0..sums.len())
+        .filter(|&c| c != own && mass[c] > 0.0)
+        .map(|c| sums[c] / mass[c])
+        .fold(f64::INFINITY, f64::min);
+    if !b.is_finite() || a.max(b) == 0.0 {
+        0.0
+    } else {
+        (b - a) / a.max(b)
+    }
 }
 
 /// A seeded sample of `size` rows stratified by cluster: each cluster gets
@@ -299,6 +346,30 @@ mod tests {
     // Four points on a line: {0, 1} and {4, 5}.
     fn four() -> (Array2<f64>, Vec<usize>) {
         (array![[0.0], [1.0], [4.0], [5.0]], vec![0, 0, 1, 1])
+    }
+
+    #[test]
+    fn each_pair_once_gives_the_same_bits_as_each_pair_twice() {
+        // Rows with missing cells, uneven weights, a one-row cluster, a sample.
+        let (n, p, k) = (60, 4, 3);
+        let cell = |i: usize, j: usize| ((i * 7 + j * 13) % 11) as f64 * 0.37 - (i % 5) as f64;
+        let data = Array2::from_shape_fn((n, p), |(i, j)| {
+            if (i + j) % 9 == 0 {
+                f64::NAN
+            } else {
+                cell(i, j)
+            }
+        });
+        let mut labels: Vec<usize> = (0..n).map(|i| (i * i + 3) % (k - 1)).collect();
+        labels[17] = k - 1;
+        let weights: Vec<f64> = (0..n).map(|i| 0.5 + (i % 4) as f64).collect();
+        let sample: Vec<usize> = (0..n).filter(|i| i % 3 != 1).collect();
+        for rows in [None, Some(sample.as_slice())] {
+            let once = silhouette_within(data.view(), &labels, &weights, k, rows, usize::MAX);
+            let twice = silhouette_within(data.view(), &labels, &weights, k, rows, 0);
+            assert!(once.is_some());
+            assert_eq!(once.map(f64::to_bits), twice.map(f64::to_bits));
+        }
     }
 
     #[test]

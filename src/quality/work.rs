@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use super::scan::measures_of;
 use crate::cluster::{
-    ClusterError, Clustering, KMeansSettings, Prepared, distinct_rows, kmeans_starts, nearest,
-    restart_seed,
+    ClusterError, Clustering, DEFAULT_START_BUDGET, KMeansSettings, MAX_RESTARTS, Prepared,
+    distinct_rows, kmeans_starts, nearest, restart_seed,
 };
 
 /// One of the two halves of a seeded random split of the fitted rows.
@@ -348,7 +348,17 @@ fn run_starts(fit: Rows<'_>, job: &StartsJob) -> Result<JobResult, ClusterError>
         max_iterations: job.max_iterations,
         tolerance: job.tolerance,
     };
-    crate::cluster::check_limits(job.starts, job.max_iterations)?;
+    // A job's starts come from `restarts` (at most MAX_RESTARTS) or from the
+    // adaptive rule (at most DEFAULT_START_BUDGET.max): refuse more.
+    let most = DEFAULT_START_BUDGET.max.max(MAX_RESTARTS);
+    if job.starts > most {
+        return Err(ClusterError::AboveLimit {
+            option: "starts",
+            value: job.starts,
+            max: most,
+        });
+    }
+    crate::cluster::check_limits(job.starts.min(MAX_RESTARTS), job.max_iterations)?;
     let (first, count) = (job.first_start, job.starts);
     let run = match &job.half {
         None => {

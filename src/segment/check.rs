@@ -88,13 +88,13 @@ fn check_fit_settings(options: &SegmentOptions) -> Result<(), SegmentError> {
     if options.max_iterations == 0 {
         return Err(SegmentError::ZeroMaxIterations);
     }
-    if options.restarts == 0 {
+    if options.restarts == Some(0) {
         return Err(SegmentError::ZeroRestarts);
     }
     if options.stability && options.stability_runs == 0 {
         return Err(SegmentError::ZeroStabilityRuns);
     }
-    check_limits(options.restarts, options.max_iterations)?;
+    check_limits(options.restarts.unwrap_or(1), options.max_iterations)?;
     if options.stability && options.stability_runs > MAX_STABILITY_RUNS {
         return Err(SegmentError::TooManyStabilityRuns {
             runs: options.stability_runs,
@@ -272,7 +272,9 @@ mod tests {
         assert_eq!(o.k, KChoice::Fixed(3));
         assert_eq!(o.k_max, 6);
         assert_eq!(o.max_iterations, 9);
-        assert_eq!(o.restarts, 10);
+        assert_eq!(o.restarts, None, "restarts adapt to the data by default");
+        let given: SegmentOptions = serde_json::from_str(r#"{"restarts": 7}"#).unwrap();
+        assert_eq!(check(given).unwrap().restarts, Some(7));
         let auto: SegmentOptions = serde_json::from_str(r#"{"k": "auto"}"#).unwrap();
         assert_eq!(auto.k, KChoice::default());
         assert!(serde_json::from_str::<SegmentOptions>(r#"{"k": "many"}"#).is_err());
@@ -416,7 +418,7 @@ mod tests {
     #[test]
     fn rejects_zero_restarts() {
         let e = check(SegmentOptions {
-            restarts: 0,
+            restarts: Some(0),
             ..Default::default()
         });
         assert_eq!(e, Err(SegmentError::ZeroRestarts));
@@ -445,14 +447,14 @@ mod tests {
     #[test]
     fn rejects_restarts_iterations_and_stability_runs_above_their_limits() {
         let at_limits = check(SegmentOptions {
-            restarts: crate::cluster::MAX_RESTARTS,
+            restarts: Some(crate::cluster::MAX_RESTARTS),
             max_iterations: crate::cluster::MAX_ITERATIONS,
             stability_runs: MAX_STABILITY_RUNS,
             ..Default::default()
         });
         assert!(at_limits.is_ok());
         let e = check(SegmentOptions {
-            restarts: u32::MAX,
+            restarts: Some(u32::MAX),
             ..Default::default()
         })
         .unwrap_err();

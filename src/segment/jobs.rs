@@ -290,7 +290,7 @@ mod tests {
         let s = sample();
         let options = SegmentOptions {
             k_max: 4,
-            restarts: 3,
+            restarts: Some(3),
             stability_runs: 2,
             ..SegmentOptions::default()
         };

@@ -46,10 +46,14 @@ pub struct SegmentationData<'a> {
     pub converged: bool,
     /// The seed used.
     pub seed: u32,
-    /// Restarts asked for (per k).
-    pub restarts: u32,
-    /// k-means++ starts that ran for the kept fit (at the chosen k).
+    /// Restarts asked for (per k); null when they adapt to the size of the data.
+    pub restarts: Option<u32>,
+    /// k-means++ starts that ran at the chosen k (the kept fit, and each
+    /// stability fit); by default many for a small survey and few for a
+    /// large one (see startsRule).
     pub starts: u32,
+    /// How the number of starts per k was set, in words.
+    pub starts_rule: &'a str,
     /// Quality measures at the chosen k.
     pub quality: &'a Quality,
     /// Name, size, share and stability per segment.
@@ -154,6 +158,7 @@ impl Segmentation {
             seed: self.seed,
             restarts: self.restarts,
             starts: self.starts,
+            starts_rule: &self.starts_rule,
             quality: &self.quality,
             segments: &self.segments,
             k_scan: self.k_scan.as_ref(),

@@ -21,6 +21,7 @@ pub use jobs::{JobBatch, SegmentRun};
 pub use json::{BriefData, ProfilesData, SegmentProfileData, SegmentationData};
 pub use options::{
     AutoK, KChoice, KPlan, MAX_QUESTION_WEIGHT, MAX_STABILITY_RUNS, SegmentOptions, SegmentParams,
+    starts_rule,
 };
 pub use result::{Progress, SegmentSummary, Segmentation};
 
@@ -138,6 +139,7 @@ fn pipeline(
         seed: params.seed,
         restarts: params.restarts,
         starts: clustering.starts,
+        starts_rule: options::starts_rule(params.restarts),
         quality,
         segments,
         k_scan,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cluster::{DEFAULT_START_BUDGET, START_PASSES};
 use crate::engage::{Activity, ColumnRole};
 use crate::model::Model;
 use crate::profile::DEFAULT_MIN_GROUP_SIZE;
@@ -48,19 +49,33 @@ impl Default for KChoice {
 /// | `descriptors` | the columns of the survey's answers not in `basis` | questions profiled (and used in the briefs) but not clustered; when given, the answers in neither list are left out |
 /// | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
 /// | `seed` | 42 | the one seed every random choice flows from |
-/// | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+/// | `restarts` | adapts to the data (2 to 200, see below) | k-means runs from different k-means++ starts per k; the lowest inertia wins. Given (1..=100), exactly that many at every k |
 /// | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
 /// | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
 /// | `weights` | {} (each 1) | per-question weights (0..=1e6); a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
 /// | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
 /// | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
 /// | `stability` | true | re-run with other seeds and on half samples |
-/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
+/// | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fit of a run, half samples included, makes as many starts as the segmentation's own fit at the chosen k) |
 /// | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
 /// | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
 /// | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
 /// | `names` | {} | `{ segmentId: name }` to rename segments |
 /// | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
+///
+/// Default restarts: at each k, ⌊5·10^6 / (n·p·k)⌋ k-means++ starts, at
+/// least 2 and at most 200, where n is the number of respondents clustered
+/// and p the number of encoded features: a work budget of 10^8
+/// multiply-adds per k at an estimated 20 passes of n·p·k per start (counted,
+/// never timed, so the same survey gets the same starts on every machine).
+/// 1,000 respondents × 10 features get 200 starts at k = 2 and 83 at k = 6;
+/// from about 100,000 × 12 on, every k gets 2. With these defaults the
+/// inertia is within 0.5% of the best known at every k from 2 to 6 on twelve
+/// real data sets (`tests/reference`). Each stability fit makes as many
+/// starts as the segmentation's own fit at the chosen k, half samples too,
+/// so the re-runs differ from it by seed or sample only, never by search
+/// effort. The result's `starts` says how many ran at the chosen k, and
+/// `startsRule` how the number was set.
 ///
 /// Default roles: questions about co-production activities and the other
 /// rating-scale and multi-select questions of a survey that asks about
@@ -96,8 +111,10 @@ pub struct SegmentOptions {
     pub standardize: bool,
     /// Seed of every random choice. Default 42.
     pub seed: u32,
-    /// k-means restarts (1..=100). Default 10.
-    pub restarts: u32,
+    /// k-means++ starts per k (1..=100). Default: set from the size of the
+    /// data (2 to 200, see the table above): many for a small survey, few
+    /// for a large one.
+    pub restarts: Option<u32>,
     /// Lloyd iteration cap per restart (1..=10000). Default 300.
     pub max_iterations: u32,
     /// Relative convergence tolerance (see the table above). Default 1e-4.
@@ -140,7 +157,7 @@ impl Default for SegmentOptions {
             descriptors: None,
             standardize: false,
             seed: 42,
-            restarts: 10,
+            restarts: None,
             max_iterations: 300,
             tolerance: 1e-4,
             weights: BTreeMap::new(),
@@ -153,6 +170,23 @@ impl Default for SegmentOptions {
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
             names: BTreeMap::new(),
             previous: None,
+        }
+    }
+}
+
+/// How the number of starts per k was set, in words (the result's
+/// `startsRule`): `restarts` given, or the default rule.
+pub fn starts_rule(restarts: Option<u32>) -> String {
+    match restarts {
+        Some(r) => format!("restarts given: {r} k-means++ starts at every k"),
+        None => {
+            let b = DEFAULT_START_BUDGET;
+            format!(
+                "adapted to the data: at each k, the starts that fit in {:e} multiply-adds at \
+                 {START_PASSES} passes of n·p·k per start (n respondents clustered, p encoded \
+                 features), at least {} and at most {}; counted, never timed",
+                b.work, b.min, b.max
+            )
         }
     }
 }
@@ -192,8 +226,9 @@ pub struct SegmentParams {
     pub standardize: bool,
     /// Seed.
     pub seed: u32,
-    /// Restarts (>= 1).
-    pub restarts: u32,
+    /// Restarts per k: exactly this many (>= 1), or `None` for the number
+    /// [`DEFAULT_START_BUDGET`] gives the data.
+    pub restarts: Option<u32>,
     /// Iteration cap (>= 1).
     pub max_iterations: u32,
     /// Relative tolerance (> 0).

@@ -66,10 +66,13 @@ pub struct Segmentation {
     pub converged: bool,
     /// The seed used.
     pub seed: u32,
-    /// Restarts asked for (per k).
-    pub restarts: u32,
-    /// k-means++ starts that ran for the kept fit (at the chosen k).
+    /// Restarts asked for (per k); `None` when they adapt to the data.
+    pub restarts: Option<u32>,
+    /// k-means++ starts that ran for the kept fit (at the chosen k); each
+    /// stability fit made as many.
     pub starts: u32,
+    /// How the number of starts per k was set, in words.
+    pub starts_rule: String,
     /// Quality measures at the chosen k.
     pub quality: Quality,
     /// Name, size, share and stability per segment.

@@ -13,8 +13,8 @@ use super::jobs::{JobBatch, Replay};
 use super::options::{KPlan, SegmentParams};
 use super::result::SegmentSummary;
 use crate::cluster::{
-    Clustering, KMeansSettings, Prepared, check_fit, check_k_against_data, distinct_rows,
-    impute_means, nearest,
+    Clustering, DEFAULT_START_BUDGET, KMeansSettings, Prepared, check_fit, check_k_against_data,
+    distinct_rows, impute_means, nearest, starts_for,
 };
 use crate::encode::{EncodeSpec, Encoding, fit_encoding};
 use crate::engage::{EngageOptions, Engagement, engage, with_stability};
@@ -97,12 +97,20 @@ pub(super) fn encode(
     })
 }
 
-/// The k-means settings of `params` at `k`.
-pub(super) fn settings(params: &SegmentParams, k: usize) -> KMeansSettings {
+/// The k-means settings of `params` at `k` for the rows `encoded` fits:
+/// `restarts` starts when given, else as many as [`DEFAULT_START_BUDGET`]
+/// allows the fitted rows and features at `k` ([`starts_for`]). Every fit of
+/// a run at k (the scan's, the fixed k's, the stability runs', half samples
+/// included) takes its starts from here, before any job runs, so a pool of
+/// workers can share them out.
+pub(super) fn settings(params: &SegmentParams, encoded: &Encoded, k: usize) -> KMeansSettings {
+    let (n, p) = encoded.fit_data.dim();
     KMeansSettings {
         k,
         seed: params.seed,
-        restarts: params.restarts,
+        restarts: params
+            .restarts
+            .unwrap_or_else(|| starts_for(n, p, k, DEFAULT_START_BUDGET)),
         max_iterations: params.max_iterations,
         tolerance: params.tolerance,
     }
@@ -125,7 +133,7 @@ pub(super) fn fit(
     let (mut clustering, k_scan) = match params.k {
         KPlan::Fixed(k) => {
             check_k_against_data(k, n_fit, encoded.distinct)?;
-            let settings = settings(params, k as usize);
+            let settings = settings(params, encoded, k as usize);
             check_fit(data, weights, k as usize)?;
             let jobs = fit_jobs(&settings, None);
             let batch = JobBatch::new("Finding segments", 0.05, 0.55, jobs);
@@ -146,7 +154,7 @@ pub(super) fn fit(
                 ));
             }
             let per_k: Vec<KMeansSettings> = (min..=limit)
-                .map(|k| settings(params, k as usize))
+                .map(|k| settings(params, encoded, k as usize))
                 .collect();
             for s in &per_k {
                 check_fit(data, weights, s.k)?;
@@ -309,7 +317,7 @@ pub(super) fn measure(
 ) -> Result<Option<(Quality, Option<Stability>)>, SegmentError> {
     let data = encoded.fit_data.view();
     let weights = &encoded.fit_weights;
-    let settings = settings(params, clustering.centroids.nrows());
+    let settings = settings(params, encoded, clustering.centroids.nrows());
     let stability = if params.stability_runs == 0 {
         None
     } else {

@@ -1294,13 +1294,19 @@ export interface SegmentationData extends Encoding {
      */
     seed: number;
     /**
-     * Restarts asked for (per k).
+     * Restarts asked for (per k); null when they adapt to the size of the data.
      */
-    restarts: number;
+    restarts: number | undefined;
     /**
-     * k-means++ starts that ran for the kept fit (at the chosen k).
+     * k-means++ starts that ran at the chosen k (the kept fit, and each
+     * stability fit); by default many for a small survey and few for a
+     * large one (see startsRule).
      */
     starts: number;
+    /**
+     * How the number of starts per k was set, in words.
+     */
+    startsRule: string;
     /**
      * Quality measures at the chosen k.
      */
@@ -1483,19 +1489,33 @@ export interface Distinctive {
  * | `descriptors` | the columns of the survey's answers not in `basis` | questions profiled (and used in the briefs) but not clustered; when given, the answers in neither list are left out |
  * | `standardize` | false | z-score every encoded feature (replaces the per-kind scaling) |
  * | `seed` | 42 | the one seed every random choice flows from |
- * | `restarts` | 10 | k-means runs from different k-means++ starts (1..=100); the lowest inertia wins |
+ * | `restarts` | adapts to the data (2 to 200, see below) | k-means runs from different k-means++ starts per k; the lowest inertia wins. Given (1..=100), exactly that many at every k |
  * | `maxIterations` | 300 | cap on Lloyd iterations per run (1..=10000) |
  * | `tolerance` | 1e-4 | relative: a run stops when the summed squared centroid movement is at most `tolerance` × the mean weighted variance of the encoded features |
  * | `weights` | {} (each 1) | per-question weights (0..=1e6); a question's features are multiplied by sqrt(weight), so the weight multiplies its share of squared distance |
  * | `weightColumn` | none | a numeric column of respondent weights (finite, >= 0) |
  * | `centreRespondents` | false | subtract each respondent's mean position from their Likert answers |
  * | `stability` | true | re-run with other seeds and on half samples |
- * | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fits `restarts` runs) |
+ * | `stabilityRuns` | 5 | how many seed runs and half-sample pairs (1..=20; each fit of a run, half samples included, makes as many starts as the segmentation's own fit at the chosen k) |
  * | `silhouetteSample` | 3000 | silhouette is exact up to this many respondents, above it computed on a seeded sample of this size stratified by segment |
  * | `activities` | {} | `{ column: activity }` mapping questions to co-production activities; wins over recognition from names |
  * | `minGroupSize` | 10 | disclosure threshold: smaller segments are flagged and exported cells from fewer respondents suppressed |
  * | `names` | {} | `{ segmentId: name }` to rename segments |
  * | `previous` | none | a saved model (of a version this one reads): segments matching its centroids keep its ids and names |
+ *
+ * Default restarts: at each k, ⌊5·10^6 / (n·p·k)⌋ k-means++ starts, at
+ * least 2 and at most 200, where n is the number of respondents clustered
+ * and p the number of encoded features: a work budget of 10^8
+ * multiply-adds per k at an estimated 20 passes of n·p·k per start (counted,
+ * never timed, so the same survey gets the same starts on every machine).
+ * 1,000 respondents × 10 features get 200 starts at k = 2 and 83 at k = 6;
+ * from about 100,000 × 12 on, every k gets 2. With these defaults the
+ * inertia is within 0.5% of the best known at every k from 2 to 6 on twelve
+ * real data sets (`tests/reference`). Each stability fit makes as many
+ * starts as the segmentation's own fit at the chosen k, half samples too,
+ * so the re-runs differ from it by seed or sample only, never by search
+ * effort. The result's `starts` says how many ran at the chosen k, and
+ * `startsRule` how the number was set.
  *
  * Default roles: questions about co-production activities and the other
  * rating-scale and multi-select questions of a survey that asks about
@@ -1546,9 +1566,11 @@ export interface SegmentOptions {
      */
     seed?: number;
     /**
-     * k-means restarts (1..=100). Default 10.
+     * k-means++ starts per k (1..=100). Default: set from the size of the
+     * data (2 to 200, see the table above): many for a small survey, few
+     * for a large one.
      */
-    restarts?: number;
+    restarts?: number | undefined;
     /**
      * Lloyd iteration cap per restart (1..=10000). Default 300.
      */

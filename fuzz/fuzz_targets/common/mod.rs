@@ -69,7 +69,7 @@ pub fn valid_model() -> &'static Value {
     MODEL.get_or_init(|| {
         let options = SegmentOptions {
             k: KChoice::Fixed(3),
-            restarts: 2,
+            restarts: Some(2),
             stability: false,
             ..Default::default()
         };
