@@ -6,8 +6,8 @@
 //       ns per multiply-add (one iteration is n*k*d multiply-adds)
 //   (b) one fit with one k-means++ start -> time, iterations, inertia
 //   (c) segment() with its defaults on the same answers read as a survey,
-//       against one skmeans fit, and its stages (each k of the scan on its
-//       own line) timed from onProgress; then the same with restarts: 10
+//       against one skmeans fit, and its stages (the scan's fits and
+//       quality, stability) timed from onProgress; then the same with restarts: 10
 //       (the default before starts adapted to the data)
 // Every figure is the median of --repeats runs (default 5) after a warm-up;
 // ratios are "theirs / ours" (above 1: we are faster).
@@ -82,15 +82,13 @@ function sklearn(flat, rows, init) {
   return JSON.parse(out);
 }
 
-// Stages that report when they have finished a step (each k of the scan,
-// each stability run): the time up to such a report is that step's. The
+// Stages that report when they have finished a step (each job of the scan:
+// a start of a k, or one k's quality; each stability job): the time up to
+// such a report is that step's. The
 // other reports come before their stage's work: the time after them is theirs.
 const AFTER_WORK = new Set(["Comparing numbers of segments", "Checking how stable the segments are"]);
 
-/**
- * segment() with `options`; milliseconds per stage from onProgress, each k
- * of the scan on its own line ("k = 2", ...), in the order they ran.
- */
+/** segment() with `options`; milliseconds per stage from onProgress. */
 function segmentRun(survey, options) {
   const marks = [];
   const start = performance.now();
@@ -98,15 +96,12 @@ function segmentRun(survey, options) {
   const end = performance.now();
   const json = result.toJSON();
   result.free?.();
-  const scanned = (json.kScan?.entries ?? []).map((e) => e.k);
   const stages = new Map();
   const add = (stage, ms) => stages.set(stage, (stages.get(stage) ?? 0) + ms);
-  let scanStep = 0;
   for (let i = 0; i < marks.length; i++) {
     const [stage, at] = marks[i];
     const next = i + 1 < marks.length ? marks[i + 1] : ["", end];
-    if (next[0] === "Comparing numbers of segments") add(`  scan at k = ${scanned[scanStep++] ?? "?"}`, next[1] - at);
-    else if (AFTER_WORK.has(next[0])) add(next[0], next[1] - at);
+    if (AFTER_WORK.has(next[0])) add(next[0], next[1] - at);
     else add(stage === "Profiling the segments" ? "Profiles, briefs, projection" : stage, next[1] - at);
   }
   return { ms: end - start, stages, k: json.k, starts: json.starts, restarts: json.restarts };
