@@ -79,6 +79,12 @@ impl Cells {
         !self.plain && self.ends.len() == self.len()
     }
 
+    /// True while equal rows share one code (the column has its table, see
+    /// `plain`): then distinct codes are distinct values.
+    pub fn keeps_table(&self) -> bool {
+        !self.plain
+    }
+
     /// The code of row `r` (an index into the distinct values).
     pub fn code(&self, r: usize) -> Option<usize> {
         match &self.codes {

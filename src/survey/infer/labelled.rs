@@ -1,36 +1,38 @@
 //! Labelled rating scales (rule 5): answers on a known or caller-given label
 //! set, stored as `1 + position`.
 
-use super::super::cells::FastMap;
-
 use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::super::scales::Labelled;
-use super::Ctx;
 use super::numbers::parse_number;
 use super::warnings::missing_answers;
+use super::{Answers, Ctx};
 
 pub(super) fn labelled(
     name: &str,
     n: usize,
-    present: &[(usize, &str)],
+    answers: &Answers,
     scale: &Labelled,
     from_caller: bool,
     ctx: &mut Ctx,
 ) -> Column {
     let count = scale.labels.len();
-    let mut values = vec![None; n];
-    let mut memo: FastMap<&str, Option<usize>> = FastMap::default();
-    let mut off: (Vec<usize>, &str) = (Vec::new(), "");
-    for &(i, cell) in present {
-        let pos = *memo.entry(cell).or_insert_with(|| {
+    // Each distinct answer is looked up once.
+    let positions: Vec<Option<usize>> = answers
+        .values
+        .iter()
+        .map(|&(cell, _)| {
             scale.position(cell).or_else(|| {
                 // The caller's scale also accepts the positions written as 1..=n.
                 parse_number(cell, ctx.decimal_comma)
                     .filter(|v| from_caller && v.fract() == 0.0 && *v >= 1.0 && *v <= count as f64)
                     .map(|v| v as usize - 1)
             })
-        });
-        match pos {
+        })
+        .collect();
+    let mut values = vec![None; n];
+    let mut off: (Vec<usize>, &str) = (Vec::new(), "");
+    for (i, k) in answers.rows() {
+        match positions.get(k).copied().flatten() {
             Some(p) => {
                 if let Some(slot) = values.get_mut(i) {
                     *slot = Some(1.0 + p as f64);
@@ -38,7 +40,7 @@ pub(super) fn labelled(
             }
             None => {
                 if off.0.is_empty() {
-                    off.1 = cell;
+                    off.1 = answers.values.get(k).map_or("", |v| v.0);
                 }
                 off.0.push(i);
             }

@@ -15,6 +15,9 @@
 //! or all have 6 or more digits (numeric ids).
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use super::super::cells::FastHasher;
 
 use super::numbers::parse_number;
 
@@ -163,8 +166,9 @@ pub(super) fn by_name(name: &str, code: Option<&str>) -> Option<String> {
     None
 }
 
-/// Why a column whose answers are `present` is metadata, from its values.
-pub(super) fn by_values(present: &[(usize, &str)]) -> Option<String> {
+/// Why a column whose answers are `present` is metadata, from its values;
+/// `all_distinct` tells whether no two answers are the same text.
+pub(super) fn by_values(present: &[(usize, &str)], all_distinct: bool) -> Option<String> {
     if present.len() < 2 {
         return None;
     }
@@ -178,13 +182,7 @@ pub(super) fn by_values(present: &[(usize, &str)]) -> Option<String> {
     if all(is_date) {
         return Some("every answer is a date or time".into());
     }
-    let distinct = present
-        .iter()
-        .map(|(_, c)| *c)
-        .collect::<HashSet<_>>()
-        .len()
-        == present.len();
-    if !distinct {
+    if !all_distinct {
         return None;
     }
     if present.len() >= 3 && all(is_token) {
@@ -201,6 +199,12 @@ pub(super) fn by_values(present: &[(usize, &str)]) -> Option<String> {
             .iter()
             .all(|(_, c)| c.trim_start_matches(['+', '-']).len() >= 6);
     (increasing || long).then(|| "every answer is a distinct whole number, like an id".into())
+}
+
+/// True when no two of `present` are the same text.
+pub(super) fn all_distinct(present: &[(usize, &str)]) -> bool {
+    let mut seen: HashSet<&str, BuildHasherDefault<FastHasher>> = HashSet::default();
+    present.iter().all(|&(_, c)| seen.insert(c))
 }
 
 fn is_ipv4(cell: &str) -> bool {
@@ -261,6 +265,10 @@ fn is_token(cell: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn values_of(present: &[(usize, &str)]) -> Option<String> {
+        by_values(present, all_distinct(present))
+    }
+
     fn cells<'a>(v: &[&'a str]) -> Vec<(usize, &'a str)> {
         v.iter().copied().enumerate().collect()
     }
@@ -282,34 +290,34 @@ mod tests {
 
     #[test]
     fn values() {
-        assert!(by_values(&cells(&["10.0.0.1", "192.168.1.20"])).is_some());
-        assert!(by_values(&cells(&["a@b.org", "c.d@e.co.uk"])).is_some());
-        assert!(by_values(&cells(&["2020-07-17 18:52:45", "2020-07-18 09:01:00"])).is_some());
-        assert!(by_values(&cells(&["10/28/2025 09:15:02 AM", "7/27/26 19:06:23"])).is_some());
+        assert!(values_of(&cells(&["10.0.0.1", "192.168.1.20"])).is_some());
+        assert!(values_of(&cells(&["a@b.org", "c.d@e.co.uk"])).is_some());
+        assert!(values_of(&cells(&["2020-07-17 18:52:45", "2020-07-18 09:01:00"])).is_some());
+        assert!(values_of(&cells(&["10/28/2025 09:15:02 AM", "7/27/26 19:06:23"])).is_some());
         assert!(
-            by_values(&cells(&[
+            values_of(&cells(&[
                 "2022/03/10 1:19:08 PM GMT+9",
                 "2022/03/11 2:00:00 PM GMT+9"
             ]))
             .is_some()
         );
         assert!(
-            by_values(&cells(&[
+            values_of(&cells(&[
                 "R_u8Geu0CykTxNh6h",
                 "R_3k2Jd9sLq0pXz1a",
                 "R_9aB3cD4eF5gH6iJ"
             ]))
             .is_some()
         );
-        assert!(by_values(&cells(&["118052219061", "118052219062", "118052219063"])).is_some());
+        assert!(values_of(&cells(&["118052219061", "118052219062", "118052219063"])).is_some());
         let ids: Vec<String> = (1..=8).map(|i| (i * 3).to_string()).collect();
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        assert!(by_values(&cells(&refs)).is_some());
+        assert!(values_of(&cells(&refs)).is_some());
         // Not metadata: age bands, scale answers, a few increasing numbers.
-        assert!(by_values(&cells(&["16-24", "25-34", "35-44"])).is_none());
-        assert!(by_values(&cells(&["1", "2", "3", "4", "5"])).is_none());
-        assert!(by_values(&cells(&["23", "31", "45", "52", "67"])).is_none());
-        assert!(by_values(&cells(&["Parks", "Libraries"])).is_none());
-        assert!(by_values(&cells(&["1.2.3", "2.3.4"])).is_none());
+        assert!(values_of(&cells(&["16-24", "25-34", "35-44"])).is_none());
+        assert!(values_of(&cells(&["1", "2", "3", "4", "5"])).is_none());
+        assert!(values_of(&cells(&["23", "31", "45", "52", "67"])).is_none());
+        assert!(values_of(&cells(&["Parks", "Libraries"])).is_none());
+        assert!(values_of(&cells(&["1.2.3", "2.3.4"])).is_none());
     }
 }

@@ -299,22 +299,96 @@ fn single(
         (!missing[code]).then(|| (r, cells.value(code)))
     }));
 
+    let answers = Answers::new(cells, present);
+
     if let Some(labels) = caller_scale {
         return Ok(labelled(
             name,
             n,
-            &present,
+            &answers,
             &Labelled::from_labels(labels),
             true,
             ctx,
         ));
     }
     match forced {
-        Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &present, kind, ctx),
-        _ => match metadata::by_name(name, code).or_else(|| metadata::by_values(&present)) {
-            Some(reason) => Ok(metadata_column(name, n, &present, reason)),
-            None => guessed_column(name, cells, &present, ctx),
+        Some(kind) if kind != ColumnKind::Id => forced_column(name, n, &answers, kind, ctx),
+        _ => match metadata::by_name(name, code)
+            .or_else(|| metadata::by_values(&answers.present, answers.all_distinct()))
+        {
+            Some(reason) => Ok(metadata_column(name, n, &answers.present, reason)),
+            None => guessed_column(name, cells, &answers, ctx),
         },
+    }
+}
+
+/// A column's present answers, row by row and once per distinct value: the
+/// rules that only look at values work on `values`, weighted by their counts,
+/// and map back to rows through `of_present`.
+pub(super) struct Answers<'c> {
+    /// `(row, cell)` of each present answer, in row order.
+    pub present: Vec<(usize, &'c str)>,
+    /// Each distinct present value with the number of rows holding it, in
+    /// first-seen order. The same text may come twice when the column keeps
+    /// a value per row (see `exact`).
+    pub values: Vec<(&'c str, usize)>,
+    /// For each entry of `present`, its value's index in `values`.
+    pub of_present: Vec<u32>,
+    /// No two entries of `values` hold the same text.
+    exact: bool,
+}
+
+impl<'c> Answers<'c> {
+    fn new(cells: &'c Cells, present: Vec<(usize, &'c str)>) -> Self {
+        let mut index = vec![u32::MAX; cells.distinct()];
+        let mut values: Vec<(&str, usize)> = Vec::new();
+        let mut of_present = Vec::with_capacity(present.len());
+        for &(r, cell) in &present {
+            let slot = cells.code(r).and_then(|code| index.get_mut(code));
+            let k = match slot {
+                Some(k) if *k != u32::MAX => *k,
+                other => {
+                    let k = values.len() as u32;
+                    values.push((cell, 0));
+                    if let Some(slot) = other {
+                        *slot = k;
+                    }
+                    k
+                }
+            };
+            if let Some(entry) = values.get_mut(k as usize) {
+                entry.1 += 1;
+            }
+            of_present.push(k);
+        }
+        Answers {
+            present,
+            values,
+            of_present,
+            exact: cells.keeps_table(),
+        }
+    }
+
+    /// Number of present answers.
+    pub fn len(&self) -> usize {
+        self.present.len()
+    }
+
+    /// True when no two present answers are the same text.
+    fn all_distinct(&self) -> bool {
+        if self.exact {
+            self.values.len() == self.present.len()
+        } else {
+            metadata::all_distinct(&self.present)
+        }
+    }
+
+    /// Row and value index of each present answer.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.present
+            .iter()
+            .zip(&self.of_present)
+            .map(|(&(r, _), &k)| (r, k as usize))
     }
 }
 
@@ -322,22 +396,23 @@ fn single(
 fn forced_column(
     name: &str,
     n: usize,
-    present: &[(usize, &str)],
+    answers: &Answers,
     kind: ColumnKind,
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
+    let present = &answers.present;
     Ok(match kind {
-        ColumnKind::Categorical => categorical(name, n, present),
+        ColumnKind::Categorical => categorical(name, n, answers),
         ColumnKind::Multi => {
-            let sep = multi_separator(present, ctx).map_or('|', |(s, _)| s);
-            in_cell_multi(name, n, present, sep)
+            let sep = multi_separator(answers, ctx).map_or('|', |(s, _)| s);
+            in_cell_multi(name, n, answers, sep)
         }
         ColumnKind::Numeric => {
             let values = numbers(name, n, present, ctx)?;
             Column::new(name, ColumnKind::Numeric, Values::Numbers(values))
         }
         ColumnKind::Likert => match scales::recognise(&distinct(present)) {
-            Some(scale) => labelled(name, n, present, &scale, false, ctx),
+            Some(scale) => labelled(name, n, answers, &scale, false, ctx),
             None => forced_likert(name, n, present, ctx)?,
         },
         ColumnKind::Text | ColumnKind::Id => text(name, n, present),
@@ -358,16 +433,17 @@ fn metadata_column(name: &str, n: usize, present: &[(usize, &str)], reason: Stri
 fn guessed_column(
     name: &str,
     cells: &Cells,
-    present: &[(usize, &str)],
+    answers: &Answers,
     ctx: &mut Ctx,
 ) -> Result<Column, ImportError> {
     let n = cells.len();
+    let present = &answers.present;
     if present.is_empty() {
         return Ok(text(name, n, present));
     }
-    let answers = distinct_answers(cells, present);
-    if let Some(scale) = scales::recognise(&answers) {
-        return Ok(labelled(name, n, present, &scale, false, ctx));
+    let distinct = distinct_answers(answers);
+    if let Some(scale) = scales::recognise(&distinct) {
+        return Ok(labelled(name, n, answers, &scale, false, ctx));
     }
     // Each distinct answer is parsed once.
     let numbers: Vec<Option<f64>> = (0..cells.distinct())
@@ -396,48 +472,30 @@ fn guessed_column(
             });
         }
     }
-    if let Some((sep, true)) = multi_separator(present, ctx) {
-        return Ok(in_cell_multi(name, n, present, sep));
+    if let Some((sep, true)) = multi_separator(answers, ctx) {
+        return Ok(in_cell_multi(name, n, answers, sep));
     }
-    if let Some(column) = comma_multi(name, n, present) {
+    if let Some(column) = comma_multi(name, n, answers) {
         return Ok(column);
     }
-    if looks_like_text(present, &answers) {
+    if looks_like_text(answers, &distinct) {
         return Ok(text(name, n, present));
     }
-    Ok(categorical(name, n, present))
+    Ok(categorical(name, n, answers))
 }
 
-/// What [`distinct`] gives for `present` (rows of `cells`), counted by each
-/// row's code rather than by hashing every cell: each distinct value is
-/// normalised once.
-fn distinct_answers<'c>(
-    cells: &'c Cells,
-    present: &[(usize, &str)],
-) -> Vec<(String, &'c str, usize)> {
-    let mut counts = vec![0usize; cells.distinct()];
-    let mut order = Vec::new();
-    for &(r, _) in present {
-        if let Some(count) = cells.code(r).and_then(|code| {
-            let count = counts.get_mut(code)?;
-            if *count == 0 {
-                order.push(code);
-            }
-            Some(count)
-        }) {
-            *count += 1;
-        }
-    }
+/// What [`distinct`] gives for the present answers, from their distinct
+/// values and counts: each distinct value is normalised once.
+fn distinct_answers<'c>(answers: &Answers<'c>) -> Vec<(String, &'c str, usize)> {
     let mut out: Vec<(String, &str, usize)> = Vec::new();
     let mut seen: FastMap<String, usize> = FastMap::default();
-    for code in order {
-        let cell = cells.value(code);
+    for &(cell, count) in &answers.values {
         let n = normalise(cell);
         match seen.get(&n) {
-            Some(&k) => out[k].2 += counts[code],
+            Some(&k) => out[k].2 += count,
             None => {
                 seen.insert(n.clone(), out.len());
-                out.push((n, cell, counts[code]));
+                out.push((n, cell, count));
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::super::cells::{Cells, FastMap};
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::normalise;
-use super::{Ctx, Table};
+use super::{Answers, Ctx, Table};
 
 /// A set of 0/1-style columns sharing a prefix.
 pub(super) struct Group {
@@ -228,71 +228,97 @@ pub(super) fn grouped_multi(table: &Table, group: &Group, ctx: &mut Ctx) -> Colu
 
 /// The in-cell separator used by the column, and whether the parts look like
 /// options (see rule 7).
-pub(super) fn multi_separator(present: &[(usize, &str)], ctx: &Ctx) -> Option<(char, bool)> {
+pub(super) fn multi_separator(answers: &Answers, ctx: &Ctx) -> Option<(char, bool)> {
     let candidates: &[char] = if ctx.decimal_comma {
         &['|']
     } else {
         &[';', '|']
     };
+    let uses = |s: char| -> usize {
+        answers
+            .values
+            .iter()
+            .filter(|(c, _)| c.contains(s))
+            .map(|&(_, count)| count)
+            .sum()
+    };
     let (sep, uses) = candidates
         .iter()
-        .map(|&s| (s, present.iter().filter(|(_, c)| c.contains(s)).count()))
+        .map(|&s| (s, uses(s)))
         .max_by_key(|&(s, count)| (count, s == ';'))?;
     if uses == 0 {
         return None;
     }
-    let parts: Vec<&str> = present
-        .iter()
-        .flat_map(|(_, c)| c.split(sep))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.is_empty() {
+    // Parts counted once per row, looked at once per distinct value.
+    let mut raw: Vec<&str> = Vec::new();
+    let mut parts = 0;
+    let mut words = 0;
+    for &(cell, count) in &answers.values {
+        for part in cell.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+            raw.push(part);
+            parts += count;
+            words += part.split_whitespace().count() * count;
+        }
+    }
+    if parts == 0 {
         return Some((sep, false));
     }
-    let mut raw = parts.clone();
     raw.sort_unstable();
     raw.dedup();
     let mut distinct: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
-    let looks = parts.iter().all(|p| p.chars().count() <= 60)
-        && words <= parts.len() * 5
+    let looks = raw.iter().all(|p| p.chars().count() <= 60)
+        && words <= parts * 5
         && distinct.len() <= 40
-        && (present.len() <= 20 || distinct.len() * 2 <= parts.len());
+        && (answers.len() <= 20 || distinct.len() * 2 <= parts);
     Some((sep, looks))
 }
 
-pub(super) fn in_cell_multi(name: &str, n: usize, present: &[(usize, &str)], sep: char) -> Column {
+pub(super) fn in_cell_multi(name: &str, n: usize, answers: &Answers, sep: char) -> Column {
     let mut options: Vec<String> = Vec::new();
     let mut index: FastMap<String, u32> = FastMap::default();
-    let mut by_raw: FastMap<&str, u32> = FastMap::default();
-    let mut values = vec![None; n];
-    for &(i, cell) in present {
-        let mut set: Vec<u32> = cell
-            .split(sep)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                *by_raw.entry(p).or_insert_with(|| {
+    // Options are met in first-seen order of the distinct values, which is
+    // the rows' order.
+    let sets: Vec<Vec<u32>> = answers
+        .values
+        .iter()
+        .map(|&(cell, _)| {
+            let mut set: Vec<u32> = cell
+                .split(sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
                     let next = options.len() as u32;
                     *index.entry(normalise(p)).or_insert_with(|| {
                         options.push(p.to_string());
                         next
                     })
                 })
-            })
-            .collect();
-        set.sort_unstable();
-        set.dedup();
-        if let Some(slot) = values.get_mut(i) {
-            *slot = Some(set);
-        }
-    }
-    let mut column = Column::new(name, ColumnKind::Multi, Values::Sets(values));
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect();
+    let mut column = Column::new(
+        name,
+        ColumnKind::Multi,
+        Values::Sets(by_row(n, answers, &sets)),
+    );
     column.options = Some(options);
     column
+}
+
+/// Each present row's set, from the sets of the distinct values.
+fn by_row(n: usize, answers: &Answers, sets: &[Vec<u32>]) -> Vec<Option<Vec<u32>>> {
+    let mut values = vec![None; n];
+    for (i, k) in answers.rows() {
+        if let (Some(slot), Some(set)) = (values.get_mut(i), sets.get(k)) {
+            *slot = Some(set.clone());
+        }
+    }
+    values
 }
 
 /// The options of a cell joined with `, ` (Google Sheets): split on `, `,
@@ -343,55 +369,69 @@ fn comma_options<'c>(cell: &'c str, wholes: &std::collections::HashSet<String>) 
 /// at least two cells hold two or more options, every option is short
 /// (at most 60 characters, 5 words on average), there are at most 40, and
 /// with 10 or more answers each option is chosen at least twice.
-pub(super) fn comma_multi(name: &str, n: usize, present: &[(usize, &str)]) -> Option<Column> {
-    let wholes: std::collections::HashSet<String> = present
+pub(super) fn comma_multi(name: &str, n: usize, answers: &Answers) -> Option<Column> {
+    let wholes: std::collections::HashSet<String> = answers
+        .values
         .iter()
-        .filter(|(_, c)| !c.contains(", "))
-        .map(|(_, c)| normalise(c))
+        .filter(|(c, _)| !c.contains(", "))
+        .map(|(c, _)| normalise(c))
         .collect();
-    let split: Vec<(usize, Vec<&str>)> = present
+    // Each distinct value is split once; rows count by their value's count.
+    let split: Vec<(Vec<&str>, usize)> = answers
+        .values
         .iter()
-        .map(|&(i, c)| (i, comma_options(c, &wholes)))
+        .map(|&(c, count)| (comma_options(c, &wholes), count))
         .collect();
-    if split.iter().filter(|(_, o)| o.len() >= 2).count() < 2 {
+    let several: usize = split
+        .iter()
+        .filter(|(o, _)| o.len() >= 2)
+        .map(|&(_, count)| count)
+        .sum();
+    if several < 2 {
         return None;
     }
     let mut counts: FastMap<String, usize> = FastMap::default();
     let mut words = 0;
     let mut parts = 0;
-    for option in split.iter().flat_map(|(_, o)| o) {
-        if option.chars().count() > 60 {
-            return None;
+    for (options, count) in &split {
+        for option in options {
+            if option.chars().count() > 60 {
+                return None;
+            }
+            *counts.entry(normalise(option)).or_default() += count;
+            words += option.split_whitespace().count() * count;
+            parts += count;
         }
-        *counts.entry(normalise(option)).or_default() += 1;
-        words += option.split_whitespace().count();
-        parts += 1;
     }
-    let repeated = present.len() < 10 || counts.values().all(|&c| c >= 2);
+    let repeated = answers.len() < 10 || counts.values().all(|&c| c >= 2);
     if counts.len() > 40 || words > parts * 5 || !repeated {
         return None;
     }
     let mut options: Vec<String> = Vec::new();
     let mut index: FastMap<String, u32> = FastMap::default();
-    let mut values = vec![None; n];
-    for (i, cell_options) in split {
-        let mut set: Vec<u32> = cell_options
-            .iter()
-            .map(|p| {
-                let next = options.len() as u32;
-                *index.entry(normalise(p)).or_insert_with(|| {
-                    options.push(p.to_string());
-                    next
+    let sets: Vec<Vec<u32>> = split
+        .iter()
+        .map(|(cell_options, _)| {
+            let mut set: Vec<u32> = cell_options
+                .iter()
+                .map(|p| {
+                    let next = options.len() as u32;
+                    *index.entry(normalise(p)).or_insert_with(|| {
+                        options.push(p.to_string());
+                        next
+                    })
                 })
-            })
-            .collect();
-        set.sort_unstable();
-        set.dedup();
-        if let Some(slot) = values.get_mut(i) {
-            *slot = Some(set);
-        }
-    }
-    let mut column = Column::new(name, ColumnKind::Multi, Values::Sets(values));
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect();
+    let mut column = Column::new(
+        name,
+        ColumnKind::Multi,
+        Values::Sets(by_row(n, answers, &sets)),
+    );
     column.options = Some(options);
     Some(column)
 }

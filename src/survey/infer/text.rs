@@ -5,6 +5,7 @@ use super::super::cells::FastMap;
 
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::normalise;
+use super::Answers;
 
 /// Distinct answers by normalised form with their counts, first spelling
 /// kept, first-seen order.
@@ -45,21 +46,26 @@ pub(super) fn text(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
     Column::new(name, ColumnKind::Text, Values::Text(values))
 }
 
-pub(super) fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Column {
+pub(super) fn categorical(name: &str, n: usize, answers: &Answers) -> Column {
     let mut levels: Vec<String> = Vec::new();
     let mut index: FastMap<String, u32> = FastMap::default();
-    let mut by_raw: FastMap<&str, u32> = FastMap::default();
-    let mut values = vec![None; n];
-    for &(i, cell) in present {
-        let level = *by_raw.entry(cell).or_insert_with(|| {
+    // Levels are met in first-seen order of the distinct values, which is
+    // the rows' order.
+    let level_of: Vec<u32> = answers
+        .values
+        .iter()
+        .map(|&(cell, _)| {
             let next = levels.len() as u32;
             *index.entry(normalise(cell)).or_insert_with(|| {
                 levels.push(cell.to_string());
                 next
             })
-        });
+        })
+        .collect();
+    let mut values = vec![None; n];
+    for (i, k) in answers.rows() {
         if let Some(slot) = values.get_mut(i) {
-            *slot = Some(level);
+            *slot = level_of.get(k).copied();
         }
     }
     let mut column = Column::new(name, ColumnKind::Categorical, Values::Levels(values));
@@ -67,22 +73,22 @@ pub(super) fn categorical(name: &str, n: usize, present: &[(usize, &str)]) -> Co
     column
 }
 
-pub(super) fn looks_like_text(
-    present: &[(usize, &str)],
-    answers: &[(String, &str, usize)],
-) -> bool {
-    let n = present.len().max(1);
-    let lengths: Vec<usize> = present.iter().map(|(_, c)| c.chars().count()).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    let mean = lengths.iter().sum::<usize>() as f64 / n as f64;
-    let words = present
-        .iter()
-        .map(|(_, c)| c.split_whitespace().count())
-        .sum::<usize>() as f64
-        / n as f64;
+pub(super) fn looks_like_text(answers: &Answers, distinct: &[(String, &str, usize)]) -> bool {
+    let n = answers.len().max(1);
+    let mut longest = 0;
+    let mut chars = 0;
+    let mut words = 0;
+    for &(cell, count) in &answers.values {
+        let length = cell.chars().count();
+        longest = longest.max(length);
+        chars += length * count;
+        words += cell.split_whitespace().count() * count;
+    }
+    let mean = chars as f64 / n as f64;
+    let words = words as f64 / n as f64;
     longest > 80
         || mean > 30.0
         || words > 5.0
-        || answers.len() > 30
-        || (present.len() >= 20 && answers.len() * 2 > present.len())
+        || distinct.len() > 30
+        || (answers.len() >= 20 && distinct.len() * 2 > answers.len())
 }
