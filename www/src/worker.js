@@ -81,7 +81,14 @@ async function runSegment(options, id) {
     const onPool = (pool) => (stats.lastPool = pool);
     segmentation = await runPooled(run, { size: held.workers, module: held.module, onProgress: progress, onPool });
   } finally {
-    run.free();
+    // After a trap inside one of the run's calls (out of memory, say) the
+    // binding still counts that call as borrowing the run, and free() would
+    // throw "attempted to take ownership…" over the trap's own error.
+    try {
+      run.free();
+    } catch {
+      // The trap is what the page reports; the instance is replaced anyway.
+    }
   }
   drop("segmentation");
   held.segmentation = segmentation;
