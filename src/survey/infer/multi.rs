@@ -275,19 +275,17 @@ pub(super) fn multi_separator(answers: &Answers, ctx: &Ctx) -> Option<(char, boo
     Some((sep, looks))
 }
 
-pub(super) fn in_cell_multi(name: &str, n: usize, answers: &Answers, sep: char) -> Column {
+/// The options met in `cells` (each cell's parts), in first-seen order and
+/// compared case-insensitively (the first spelling wins), and each cell's
+/// set of option indices, sorted and without repeats.
+fn option_sets<'a, P: Iterator<Item = &'a str>>(
+    cells: impl Iterator<Item = P>,
+) -> (Vec<String>, Vec<Vec<u32>>) {
     let mut options: Vec<String> = Vec::new();
     let mut index: FastMap<String, u32> = FastMap::default();
-    // Options are met in first-seen order of the distinct values, which is
-    // the rows' order.
-    let sets: Vec<Vec<u32>> = answers
-        .values
-        .iter()
-        .map(|&(cell, _)| {
-            let mut set: Vec<u32> = cell
-                .split(sep)
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
+    let sets = cells
+        .map(|parts| {
+            let mut set: Vec<u32> = parts
                 .map(|p| {
                     let next = options.len() as u32;
                     *index.entry(normalise(p)).or_insert_with(|| {
@@ -301,6 +299,18 @@ pub(super) fn in_cell_multi(name: &str, n: usize, answers: &Answers, sep: char) 
             set
         })
         .collect();
+    (options, sets)
+}
+
+pub(super) fn in_cell_multi(name: &str, n: usize, answers: &Answers, sep: char) -> Column {
+    // Options are met in first-seen order of the distinct values, which is
+    // the rows' order.
+    let (options, sets) = option_sets(
+        answers
+            .values
+            .iter()
+            .map(|&(cell, _)| cell.split(sep).map(str::trim).filter(|p| !p.is_empty())),
+    );
     let mut column = Column::new(
         name,
         ColumnKind::Multi,
@@ -407,26 +417,11 @@ pub(super) fn comma_multi(name: &str, n: usize, answers: &Answers) -> Option<Col
     if counts.len() > 40 || words > parts * 5 || !repeated {
         return None;
     }
-    let mut options: Vec<String> = Vec::new();
-    let mut index: FastMap<String, u32> = FastMap::default();
-    let sets: Vec<Vec<u32>> = split
-        .iter()
-        .map(|(cell_options, _)| {
-            let mut set: Vec<u32> = cell_options
-                .iter()
-                .map(|p| {
-                    let next = options.len() as u32;
-                    *index.entry(normalise(p)).or_insert_with(|| {
-                        options.push(p.to_string());
-                        next
-                    })
-                })
-                .collect();
-            set.sort_unstable();
-            set.dedup();
-            set
-        })
-        .collect();
+    let (options, sets) = option_sets(
+        split
+            .iter()
+            .map(|(cell_options, _)| cell_options.iter().map(|p| p.as_ref())),
+    );
     let mut column = Column::new(
         name,
         ColumnKind::Multi,
