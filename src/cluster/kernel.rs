@@ -253,33 +253,58 @@ pub struct Prepared {
 impl Prepared {
     /// Prepare `data` (rows with at least one answer) and its weights.
     pub fn new(data: ArrayView2<'_, f64>, weights: &[f64]) -> Prepared {
-        let (n, p) = data.dim();
         let flat: Vec<f64> = match data.as_slice() {
             Some(contiguous) => contiguous.to_vec(),
             None => data.iter().copied().collect(),
         };
+        Prepared::from_vec(flat, data.ncols(), weights)
+    }
+
+    /// [`Prepared::new`] on rows already laid out row-major, `p` numbers per
+    /// row (a trailing part row is dropped), taking them without a copy: a
+    /// million respondents' answers are held once.
+    pub fn from_vec(mut flat: Vec<f64>, p: usize, weights: &[f64]) -> Prepared {
+        let n = flat.len().checked_div(p).unwrap_or(0);
+        flat.truncate(n * p);
         // One pass for the answered counts, the weighted sums and the
         // magnitude; a second for the spread around the means. Each feature
-        // still sums its rows in row order, as separate passes did; complete
-        // rows take loops without a branch per cell.
+        // sums its rows in row order, one addition per answer, whichever
+        // loop a row takes; a complete row's loop has no branch, so it runs
+        // across SIMD lanes.
         let mut complete = Vec::with_capacity(n);
         let mut scale = Vec::with_capacity(n);
         let (mut sums, mut totals) = (vec![0.0; p], vec![0.0; p]);
         let mut biggest = vec![0.0f64; p];
         for (r, row) in flat.chunks_exact(p.max(1)).enumerate() {
             let answered = row.iter().filter(|x| x.is_finite()).count();
-            let w = weights.get(r).copied();
-            let cells = row.iter().zip(&mut biggest).zip(&mut sums).zip(&mut totals);
-            for (((&x, big), s), t) in cells {
-                if answered == p || x.is_finite() {
-                    *big = greater(*big, x.abs());
-                    if let Some(w) = w {
+            let cells = row.iter().zip(&mut biggest);
+            let full = answered == p;
+            match weights.get(r).copied() {
+                Some(w) if full => {
+                    for (((&x, big), s), t) in cells.zip(&mut sums).zip(&mut totals) {
+                        *big = greater(*big, x.abs());
                         *s += x * w;
                         *t += w;
                     }
                 }
+                Some(w) => {
+                    for (((&x, big), s), t) in cells.zip(&mut sums).zip(&mut totals) {
+                        if x.is_finite() {
+                            *big = greater(*big, x.abs());
+                            *s += x * w;
+                            *t += w;
+                        }
+                    }
+                }
+                None => {
+                    for (&x, big) in cells {
+                        if full || x.is_finite() {
+                            *big = greater(*big, x.abs());
+                        }
+                    }
+                }
             }
-            complete.push(answered == p);
+            complete.push(full);
             scale.push(if answered > 0 {
                 p as f64 / answered as f64
             } else {
@@ -295,9 +320,16 @@ impl Prepared {
         let mut spread = vec![0.0; p];
         let rows = flat.chunks_exact(p.max(1)).zip(weights).zip(&complete);
         for ((row, &w), &full) in rows {
-            for ((&x, s), m) in row.iter().zip(&mut spread).zip(&means) {
-                if full || x.is_finite() {
+            let cells = row.iter().zip(&mut spread).zip(&means);
+            if full {
+                for ((&x, s), m) in cells {
                     *s += w * (x - m) * (x - m);
+                }
+            } else {
+                for ((&x, s), m) in cells {
+                    if x.is_finite() {
+                        *s += w * (x - m) * (x - m);
+                    }
                 }
             }
         }
@@ -318,6 +350,16 @@ impl Prepared {
             mean_variance,
             magnitude,
         }
+    }
+
+    /// The rows, one per fitted respondent, NaN for a missing answer.
+    pub fn view(&self) -> ArrayView2<'_, f64> {
+        // `data` holds exactly n × p numbers ([`Prepared::from_vec`]), so
+        // the empty fallback is never taken.
+        ArrayView2::from_shape((self.n, self.p), &self.data).unwrap_or_else(|_| {
+            let none: &[[f64; 0]] = &[];
+            ArrayView2::from(none)
+        })
     }
 
     /// Row `i`.
@@ -406,5 +448,22 @@ mod tests {
         // Feature 0: weighted variance 0.75; feature 1: 0.
         assert_eq!(p.mean_variance, 0.375);
         assert_eq!(p.magnitude, 4.0);
+    }
+
+    #[test]
+    fn prepared_from_rows_in_place_matches_a_copy() {
+        let data = ndarray::array![[1.0, f64::NAN], [3.0, 4.0], [0.5, -2.0]];
+        let copied = Prepared::new(data.view(), &[1.0, 3.0, 2.0]);
+        // A trailing part row is dropped.
+        let mut flat: Vec<f64> = data.iter().copied().collect();
+        flat.push(7.0);
+        let taken = Prepared::from_vec(flat, 2, &[1.0, 3.0, 2.0]);
+        assert_eq!((taken.n, taken.p), (3, 2));
+        assert_eq!(taken.means, copied.means);
+        assert_eq!(taken.mean_variance, copied.mean_variance);
+        assert_eq!(taken.view().dim(), (3, 2));
+        assert_eq!(taken.view()[[2, 1]], -2.0);
+        assert!(taken.view()[[0, 1]].is_nan());
+        assert_eq!(Prepared::from_vec(vec![], 0, &[]).view().dim(), (0, 0));
     }
 }
