@@ -4,9 +4,10 @@
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::algorithm::{distinct_rows, kmeans, lloyd};
+use super::algorithm::{distinct_rows, kmeans_prepared, lloyd};
 use super::errors::ClusterError;
 use super::hyperparams::{KMeansSettings, MAX_K, MAX_VALUE, check_k_against_data, check_limits};
+use super::kernel::Prepared;
 
 /// Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
 ///
@@ -94,21 +95,20 @@ pub fn kmeans_matrix(
         return Err(ClusterError::ZeroRestarts);
     }
     check_limits(options.restarts, options.max_iterations)?;
-    if data.iter().any(|x| x.is_infinite() || x.abs() > MAX_VALUE) {
-        return bad("the data holds an infinite value or one beyond ±1e100");
+    // One pass over the cells checks what `kmeans` would check again.
+    for (r, row) in data.chunks_exact(width).enumerate() {
+        if row.iter().any(|x| x.is_infinite() || x.abs() > MAX_VALUE) {
+            return bad("the data holds an infinite value or one beyond ±1e100");
+        }
+        if row.iter().all(|x| x.is_nan()) {
+            return Err(ClusterError::InvalidMatrix(format!(
+                "row {r} (0-based) has no values"
+            )));
+        }
     }
     let rows = data.len() / width;
     let matrix = ArrayView2::from_shape((rows, width), data)
         .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
-    if let Some(r) = matrix
-        .rows()
-        .into_iter()
-        .position(|r| r.iter().all(|x| x.is_nan()))
-    {
-        return Err(ClusterError::InvalidMatrix(format!(
-            "row {r} (0-based) has no values"
-        )));
-    }
     let k = options.k as usize;
     check_k_against_data(options.k, rows, distinct_rows(matrix, k))?;
     let weights = vec![1.0; rows];
@@ -131,9 +131,8 @@ pub fn kmeans_matrix(
                 options.tolerance,
             )
         }
-        None => kmeans(
-            matrix,
-            &weights,
+        None => kmeans_prepared(
+            &Prepared::new(matrix, &weights),
             &KMeansSettings {
                 k,
                 seed: options.seed,
