@@ -3,10 +3,10 @@
 
 use super::encoding::Feature;
 use super::stats::{CONSTANT_EPS, is_constant, weighted_stats};
-use crate::survey::{Column, Scale};
+use crate::survey::{Column, Numbers, Scale};
 
 /// The answers as numbers, NaN where missing (or not finite).
-pub(super) fn numbers(values: &[Option<f64>]) -> Vec<f64> {
+pub(super) fn numbers(values: &Numbers) -> Vec<f64> {
     values
         .iter()
         .map(|x| x.filter(|x| x.is_finite()).unwrap_or(f64::NAN))

@@ -56,7 +56,7 @@ pub(super) fn labelled(
             "are not on the column's scale",
         ],
     );
-    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values.into()));
     column.scale = Some(Scale {
         min: 1.0,
         max: count as f64,

@@ -136,7 +136,7 @@ pub(super) fn numeric_column(
         None
     };
     let Some((a, b)) = scale else {
-        return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
+        return Column::new(name, ColumnKind::Numeric, Values::Numbers(values.into()));
     };
     let (min, max) = (a as f64, b as f64);
     let outside: Vec<(usize, f64)> = nums
@@ -162,7 +162,7 @@ pub(super) fn numeric_column(
         ];
         missing_answers(ctx, name, &indices, &first.to_string(), [&why[0], &why[1]]);
     }
-    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values.into()));
     column.scale = Some(Scale {
         min,
         max,
@@ -226,7 +226,7 @@ pub(super) fn forced_likert(
         .iter()
         .find(|(a, b)| lo >= *a as f64 && hi <= *b as f64)
         .map_or((lo.floor(), hi.ceil()), |&(a, b)| (a as f64, b as f64));
-    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values.into()));
     if range.0.is_finite() {
         column.scale = Some(Scale {
             min: range.0,
