@@ -122,7 +122,8 @@ impl Numbers {
     pub fn mapped<'a>(&'a self, f: impl Fn(f64) -> f64 + 'a) -> impl Iterator<Item = f64> + 'a {
         match &self.repr {
             Repr::Coded { codes, table } => {
-                let mut lookup = [f64::NAN; MAX_CODED + 1];
+                // Boxed: 2 KB would make every `Mapped` that large.
+                let mut lookup = Box::new([f64::NAN; MAX_CODED + 1]);
                 for (out, &x) in lookup.iter_mut().zip(table).skip(1) {
                     *out = f(x);
                 }
@@ -317,7 +318,7 @@ impl ExactSizeIterator for NumbersIter<'_> {}
 
 /// What [`Numbers::mapped`] returns.
 enum Mapped<'a, F> {
-    Coded(std::slice::Iter<'a, u8>, [f64; MAX_CODED + 1]),
+    Coded(std::slice::Iter<'a, u8>, Box<[f64; MAX_CODED + 1]>),
     Wide(std::slice::Iter<'a, f64>, F),
 }
 
