@@ -17,13 +17,13 @@ pub fn likert(name: &str, values: &[Option<f64>], min: f64, max: f64) -> Column 
             max,
             labels: Vec::new(),
         }),
-        ..Column::new(name, ColumnKind::Likert, Values::Numbers(values.to_vec()))
+        ..Column::new(name, ColumnKind::Likert, Values::Numbers(values.into()))
     }
 }
 
 /// A numeric question.
 pub fn numeric(name: &str, values: &[Option<f64>]) -> Column {
-    Column::new(name, ColumnKind::Numeric, Values::Numbers(values.to_vec()))
+    Column::new(name, ColumnKind::Numeric, Values::Numbers(values.into()))
 }
 
 /// A categorical question; `values` index into `levels`.

@@ -6,7 +6,7 @@ use ndarray::Array2;
 use super::encoding::{EncodedColumn, Encoding, kind_name};
 use super::error::EncodeError;
 use super::indicators::indicators;
-use super::scales::numbers;
+use super::scales::{finite_through, numbers};
 use crate::survey::{Column, ColumnKind, Survey, Values};
 
 /// Raw values of one question's candidate features, NaN for a missing
@@ -50,8 +50,47 @@ impl Encoding {
         // One question's raw answers at a time: a million respondents × 60
         // questions never hold every question's twice.
         for (c, column) in self.columns.iter().zip(&columns) {
-            let raw = raw_features(column, c.kind, &c.options).unwrap_or_default();
             let scale = c.scale.as_ref().map(|s| (s.min, s.max - s.min));
+            if let (ColumnKind::Likert | ColumnKind::Numeric, Values::Numbers(v)) =
+                (c.kind, &column.values)
+            {
+                // The one feature of a number line, through each distinct
+                // answer once on a coded column; the same arithmetic, in the
+                // same order, as the general path below.
+                let Some(j) = c.features().next() else {
+                    continue;
+                };
+                let Some(f) = self.features.get(j) else {
+                    return Err(EncodeError::invalid(
+                        format!("encoding.features[{j}]"),
+                        "is missing",
+                    ));
+                };
+                let (offset, scale_by) = (f.offset, f.scale);
+                let encode = move |x: f64| {
+                    if x.is_finite() {
+                        (x - offset) * scale_by
+                    } else {
+                        f64::NAN
+                    }
+                };
+                let mut target = out.column_mut(j);
+                match (scale, f.centred) {
+                    (Some((min, range)), true) => {
+                        let from_min = finite_through(v, move |x| x - min);
+                        for ((cell, x), mean) in target.iter_mut().zip(from_min).zip(&row_means) {
+                            *cell = encode(x - mean * range);
+                        }
+                    }
+                    _ => {
+                        for (cell, x) in target.iter_mut().zip(finite_through(v, encode)) {
+                            *cell = x;
+                        }
+                    }
+                }
+                continue;
+            }
+            let raw = raw_features(column, c.kind, &c.options).unwrap_or_default();
             for (j, values) in c.features().zip(&raw) {
                 let Some(f) = self.features.get(j) else {
                     return Err(EncodeError::invalid(
@@ -134,15 +173,13 @@ impl Encoding {
             let Some(s) = c.scale.as_ref().filter(|_| self.is_centred(c)) else {
                 continue;
             };
-            let Some(raw) = raw_features(column, c.kind, &c.options) else {
+            let Values::Numbers(v) = &column.values else {
                 continue;
             };
-            let Some(values) = raw.first() else {
-                continue;
-            };
-            for ((sum, count), &x) in sums.iter_mut().zip(values) {
+            let position = finite_through(v, |x| (x - s.min) / (s.max - s.min));
+            for ((sum, count), x) in sums.iter_mut().zip(position) {
                 if x.is_finite() {
-                    *sum += (x - s.min) / (s.max - s.min);
+                    *sum += x;
                     *count += 1;
                 }
             }
@@ -169,6 +206,52 @@ impl Encoding {
 mod tests {
     use super::super::fit::tests::fit;
     use super::super::fixtures::{categorical, likert, numeric, survey};
+    use crate::survey::Values;
+
+    #[test]
+    fn number_columns_encode_each_answer_by_the_formula_coded_or_wide() {
+        let n = 600;
+        let rating = |shift: usize| -> Vec<Option<f64>> {
+            (0..n)
+                .map(|i| (i % 9 != shift).then(|| (1 + (i * 7 + shift) % 5) as f64))
+                .collect()
+        };
+        // 400 distinct amounts: more than a coded column holds.
+        let amount: Vec<Option<f64>> = (0..n)
+            .map(|i| (i % 11 != 2).then_some((i % 400) as f64 * 0.37 - 20.0))
+            .collect();
+        let (q1, q2) = (rating(4), rating(1));
+        let s = survey(vec![
+            likert("q1", &q1, 1.0, 5.0),
+            likert("q2", &q2, 1.0, 5.0),
+            numeric("amount", &amount),
+        ]);
+        let coded = |name: &str| match &s.column(name).unwrap().values {
+            Values::Numbers(v) => v.is_coded(),
+            _ => unreachable!(),
+        };
+        assert!(coded("q1") && coded("q2") && !coded("amount"));
+        for (standardize, centre) in [(false, false), (true, false), (false, true), (true, true)] {
+            let (e, _, m) = fit(&s, standardize, centre);
+            assert_eq!(e.features.len(), 3);
+            for i in 0..n {
+                let position = |x: Option<f64>| x.map(|x| (x - 1.0) / 4.0);
+                let answered: Vec<f64> = [position(q1[i]), position(q2[i])]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let mean = answered.iter().sum::<f64>() / answered.len() as f64;
+                for (j, x) in [q1[i], q2[i], amount[i]].into_iter().enumerate() {
+                    let f = &e.features[j];
+                    let want = x.map_or(f64::NAN, |x| {
+                        let x = if f.centred { (x - 1.0) - mean * 4.0 } else { x };
+                        (x - f.offset) * f.scale
+                    });
+                    assert_eq!(m[[i, j]].to_bits(), want.to_bits(), "row {i}, feature {j}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn apply_matches_levels_by_name_and_names_missing_columns() {

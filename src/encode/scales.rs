@@ -3,14 +3,21 @@
 
 use super::encoding::Feature;
 use super::stats::{CONSTANT_EPS, is_constant, weighted_stats};
-use crate::survey::{Column, Scale};
+use crate::survey::{Column, Numbers, Scale};
 
 /// The answers as numbers, NaN where missing (or not finite).
-pub(super) fn numbers(values: &[Option<f64>]) -> Vec<f64> {
-    values
-        .iter()
-        .map(|x| x.filter(|x| x.is_finite()).unwrap_or(f64::NAN))
-        .collect()
+pub(super) fn numbers(values: &Numbers) -> Vec<f64> {
+    finite_through(values, |x| x).collect()
+}
+
+/// `f` of each finite answer, NaN where the answer is missing or not
+/// finite. On a coded column `f` runs once per distinct answer, and each
+/// respondent's result is looked up by code.
+pub(super) fn finite_through<'a>(
+    values: &'a Numbers,
+    f: impl Fn(f64) -> f64 + 'a,
+) -> impl Iterator<Item = f64> + 'a {
+    values.mapped(move |x| if x.is_finite() { f(x) } else { f64::NAN })
 }
 
 /// The feature of a Likert question: `(x - min) / (max - min)` on the

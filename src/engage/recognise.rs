@@ -288,17 +288,32 @@ mod tests {
                     "q1 design",
                     ColumnKind::Likert,
                     None,
-                    Values::Numbers(vec![]),
+                    Values::Numbers(vec![].into()),
                 ),
-                column("q2", ColumnKind::Likert, None, Values::Numbers(vec![])),
-                column("q3", ColumnKind::Likert, None, Values::Numbers(vec![])),
+                column(
+                    "q2",
+                    ColumnKind::Likert,
+                    None,
+                    Values::Numbers(vec![].into()),
+                ),
+                column(
+                    "q3",
+                    ColumnKind::Likert,
+                    None,
+                    Values::Numbers(vec![].into()),
+                ),
                 column(
                     "ways",
                     ColumnKind::Multi,
                     Some(vec!["Volunteering", "Something else"]),
                     Values::Sets(vec![]),
                 ),
-                column("age", ColumnKind::Numeric, None, Values::Numbers(vec![])),
+                column(
+                    "age",
+                    ColumnKind::Numeric,
+                    None,
+                    Values::Numbers(vec![].into()),
+                ),
             ],
             ..Survey::default()
         };
@@ -332,21 +347,26 @@ mod tests {
             "Interest in coffee mornings",
             ColumnKind::Likert,
             None,
-            Values::Numbers(vec![]),
+            Values::Numbers(vec![].into()),
         );
         interest.headers = vec!["Q4_2".into()];
         let mut trust = column(
             "Trust the council",
             ColumnKind::Likert,
             None,
-            Values::Numbers(vec![]),
+            Values::Numbers(vec![].into()),
         );
         trust.scale = Some(crate::survey::Scale {
             min: 1.0,
             max: 2.0,
             labels: vec!["Disagree".into(), "Agree".into()],
         });
-        let mut rated = column("Q7", ColumnKind::Likert, None, Values::Numbers(vec![]));
+        let mut rated = column(
+            "Q7",
+            ColumnKind::Likert,
+            None,
+            Values::Numbers(vec![].into()),
+        );
         rated.scale = Some(crate::survey::Scale {
             min: 1.0,
             max: 2.0,
@@ -362,7 +382,7 @@ mod tests {
                     "co_design",
                     ColumnKind::Likert,
                     None,
-                    Values::Numbers(vec![]),
+                    Values::Numbers(vec![].into()),
                 ),
                 column(
                     "Which would you be willing to help with?",

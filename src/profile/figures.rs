@@ -9,7 +9,7 @@ use super::types::{
     CategoryProfile, Distinction, Distinctive, GroupProfile, Profiles, QuestionProfile,
     SegmentFigures,
 };
-use crate::survey::{Column, ColumnKind, Scale, Survey, Values};
+use crate::survey::{Column, ColumnKind, Numbers, Scale, Survey, Values};
 
 /// Below this a standard deviation counts as 0.
 const SD_EPSILON: f64 = 1e-12;
@@ -136,7 +136,7 @@ fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 }
 
 fn number_figures(
-    values: &[Option<f64>],
+    values: &Numbers,
     scale: Option<&Scale>,
     base: QuestionProfile,
     checked: &Checked,
@@ -149,7 +149,7 @@ fn number_figures(
             .zip(&checked.groups)
             .zip(&checked.weights)
             .filter_map(|((v, g), &w)| match (v, g) {
-                (Some(x), Some(g)) if x.is_finite() => Some((*g, *x, w)),
+                (Some(x), Some(g)) if x.is_finite() => Some((*g, x, w)),
                 _ => None,
             })
     };
@@ -463,7 +463,7 @@ mod tests {
         doubled.respondents += 1;
         for c in &mut doubled.columns {
             match &mut c.values {
-                Values::Numbers(v) => v.push(v[0]),
+                Values::Numbers(v) => *v = v.iter().chain([v.get(0)]).collect(),
                 Values::Levels(v) => v.push(v[0]),
                 Values::Sets(v) => v.push(v[0].clone()),
                 Values::Text(v) => v.push(v[0].clone()),
@@ -512,7 +512,10 @@ mod tests {
         let mut other = survey.clone();
         for c in &mut other.columns {
             if let Values::Numbers(v) = &mut c.values {
-                v[6] = Some(1000.0);
+                *v = (v.iter().take(6))
+                    .chain([Some(1000.0)])
+                    .chain(v.iter().skip(7))
+                    .collect();
             }
         }
         let a = serde_json::to_value(run(&survey, &ASSIGNMENTS, None)).ok();

@@ -35,15 +35,18 @@ pub(crate) fn fixture() -> Survey {
     let mut design = Column::new(
         "Interest in co-design",
         ColumnKind::Likert,
-        Values::Numbers(vec![
-            Some(5.0),
-            Some(4.0),
-            Some(4.0),
-            Some(1.0),
-            Some(1.0),
-            None,
-            Some(5.0),
-        ]),
+        Values::Numbers(
+            vec![
+                Some(5.0),
+                Some(4.0),
+                Some(4.0),
+                Some(1.0),
+                Some(1.0),
+                None,
+                Some(5.0),
+            ]
+            .into(),
+        ),
     );
     design.scale = Some(Scale {
         min: 1.0,

@@ -136,7 +136,7 @@ fn respondent_weights(column: Option<&str>, survey: &Survey) -> Result<Vec<f64>,
         .iter()
         .enumerate()
         .map(|(i, v)| match v {
-            Some(w) if w.is_finite() && *w >= 0.0 => Ok(*w),
+            Some(w) if w.is_finite() && w >= 0.0 => Ok(w),
             other => Err(SegmentError::InvalidRespondentWeight {
                 column: name.to_string(),
                 row: i + 2,

@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn folds_are_stratified_and_seeded() {
-        let v = Values::Numbers(vec![None; 12]);
+        let v = Values::Numbers(vec![None; 12].into());
         let classes = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1];
         let data = Data {
             questions: vec![&v],

@@ -165,7 +165,7 @@ impl Data<'_> {
     /// The answer of respondent `row` to question `q`.
     pub(crate) fn answer(&self, q: usize, row: usize) -> Answer {
         match self.questions[q] {
-            Values::Numbers(v) => v[row].map_or(Answer::Missing, Answer::Number),
+            Values::Numbers(v) => v.get(row).map_or(Answer::Missing, Answer::Number),
             Values::Levels(v) => v[row].map_or(Answer::Missing, Answer::Level),
             Values::Sets(v) => v[row].clone().map_or(Answer::Missing, Answer::Ticked),
             Values::Text(_) => Answer::Missing,
@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn an_ordered_question_splits_at_an_answer_given() {
-        let scale = Values::Numbers(vec![Some(1.0), Some(2.0), Some(4.0), Some(5.0)]);
+        let scale = Values::Numbers(vec![Some(1.0), Some(2.0), Some(4.0), Some(5.0)].into());
         let classes = [0, 0, 1, 1];
         let data = Data {
             questions: vec![&scale],
@@ -458,7 +458,8 @@ mod tests {
     #[test]
     fn missing_answers_get_their_own_branch() {
         // Segment 2 is exactly the people who skipped the question.
-        let scale = Values::Numbers(vec![Some(1.0), Some(1.0), Some(5.0), Some(5.0), None, None]);
+        let scale =
+            Values::Numbers(vec![Some(1.0), Some(1.0), Some(5.0), Some(5.0), None, None].into());
         let classes = [0, 0, 1, 1, 2, 2];
         let data = Data {
             questions: vec![&scale],

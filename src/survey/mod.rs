@@ -62,6 +62,7 @@ mod error;
 mod headers;
 mod infer;
 mod model;
+mod numbers;
 mod options;
 mod parse;
 mod read;
@@ -71,6 +72,7 @@ mod workbook;
 pub use error::{FileName, ImportError};
 pub use infer::split_grid;
 pub use model::{Column, ColumnKind, Scale, Survey, Values, Warning, WarningCode};
+pub use numbers::{Numbers, NumbersIter};
 pub use options::{
     DEFAULT_MISSING_CODES, DELIMITERS, ImportOptions, MAX_CELLS, MAX_COLUMNS, MAX_INPUT_BYTES,
     MAX_ROWS, MEMORY_BUDGET, PEAK_BYTES_PER_CELL,

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::numbers::Numbers;
+
 /// What a column holds, inferred by the import and overridable by the caller.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,8 +65,9 @@ impl Scale {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Values {
     /// `likert` (the position on the scale, labelled scales as `min + index`)
-    /// and `numeric` columns.
-    Numbers(Vec<Option<f64>>),
+    /// and `numeric` columns, one byte a respondent for up to 255 distinct
+    /// answers (see [`Numbers`]).
+    Numbers(Numbers),
     /// `categorical` columns: an index into [`Column::levels`].
     Levels(Vec<Option<u32>>),
     /// `multi` columns: sorted indices into [`Column::options`]. An answered
@@ -92,13 +95,16 @@ impl Values {
 
     /// How many respondents did not answer.
     pub fn missing(&self) -> usize {
+        if let Values::Numbers(v) = self {
+            return v.missing();
+        }
         (0..self.len()).filter(|&r| self.is_missing(r)).count()
     }
 
     /// True when respondent `row` (0-based) did not answer.
     pub fn is_missing(&self, row: usize) -> bool {
         match self {
-            Values::Numbers(v) => v[row].is_none(),
+            Values::Numbers(v) => v.get(row).is_none(),
             Values::Levels(v) => v[row].is_none(),
             Values::Sets(v) => v[row].is_none(),
             Values::Text(v) => v[row].is_none(),

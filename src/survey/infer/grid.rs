@@ -36,7 +36,7 @@ fn used_labels(column: &Column) -> Option<Vec<(String, usize)>> {
     };
     let mut counts = vec![0usize; scale.labels.len()];
     for v in values.iter().flatten() {
-        *counts.get_mut((*v as usize).checked_sub(1)?)? += 1;
+        *counts.get_mut((v as usize).checked_sub(1)?)? += 1;
     }
     Some(
         scale
@@ -103,12 +103,13 @@ fn move_to(column: &mut Column, shared: &Labelled) {
         return;
     };
     if let Values::Numbers(values) = &mut column.values {
-        for v in values.iter_mut() {
-            *v = v.and_then(|x| {
-                let label = old.get((x as usize).checked_sub(1)?)?;
+        *values = values
+            .iter()
+            .map(|v| {
+                let label = old.get((v? as usize).checked_sub(1)?)?;
                 shared.position(label).map(|p| 1.0 + p as f64)
-            });
-        }
+            })
+            .collect();
     }
     column.scale = Some(Scale {
         min: 1.0,

@@ -3,7 +3,7 @@
 
 use super::super::model::{Column, ColumnKind, Scale, Values};
 use super::super::scales::Labelled;
-use super::numbers::parse_number;
+use super::numbers::{answers_at, parse_number};
 use super::warnings::missing_answers;
 use super::{Answers, Ctx};
 
@@ -29,23 +29,18 @@ pub(super) fn labelled(
             })
         })
         .collect();
-    let mut values = vec![None; n];
+    let position = |k: usize| positions.get(k).copied().flatten();
     let mut off: (Vec<usize>, &str) = (Vec::new(), "");
-    for (i, k) in answers.rows() {
-        match positions.get(k).copied().flatten() {
-            Some(p) => {
-                if let Some(slot) = values.get_mut(i) {
-                    *slot = Some(1.0 + p as f64);
-                }
-            }
-            None => {
-                if off.0.is_empty() {
-                    off.1 = answers.values.get(k).map_or("", |v| v.0);
-                }
-                off.0.push(i);
-            }
+    for (i, k) in answers.rows().filter(|&(_, k)| position(k).is_none()) {
+        if off.0.is_empty() {
+            off.1 = answers.values.get(k).map_or("", |v| v.0);
         }
+        off.0.push(i);
     }
+    let on_scale = answers
+        .rows()
+        .filter_map(|(i, k)| Some((i, 1.0 + position(k)? as f64)));
+    let values = answers_at(n, on_scale);
     missing_answers(
         ctx,
         name,

@@ -409,7 +409,7 @@ fn forced_column(
         }
         ColumnKind::Numeric => {
             let values = numbers(name, n, present, ctx)?;
-            Column::new(name, ColumnKind::Numeric, Values::Numbers(values))
+            Column::new(name, ColumnKind::Numeric, Values::Numbers(values.into()))
         }
         ColumnKind::Likert => match scales::recognise(&distinct(present)) {
             Some(scale) => labelled(name, n, answers, &scale, false, ctx),

@@ -3,6 +3,7 @@
 
 use super::super::error::ImportError;
 use super::super::model::{Column, ColumnKind, Scale, Values};
+use super::super::numbers::Numbers;
 use super::Ctx;
 use super::stated::{Stated, stated_scale};
 use super::warnings::missing_answers;
@@ -60,6 +61,20 @@ pub(super) fn numbers(
     Ok(values)
 }
 
+/// A column of `n` answers: the value at each row of `at` (in increasing
+/// row order, as the present answers are; a row out of order or past `n` is
+/// left out), missing elsewhere. Built straight into codes, with no
+/// `Option<f64>` per respondent on the way.
+pub(super) fn answers_at(n: usize, at: impl IntoIterator<Item = (usize, f64)>) -> Numbers {
+    let mut at = at.into_iter().peekable();
+    (0..n)
+        .map(|row| {
+            while at.next_if(|&(i, _)| i < row).is_some() {}
+            at.next_if(|&(i, _)| i == row).map(|(_, v)| v)
+        })
+        .collect()
+}
+
 pub(super) fn numeric_column(
     name: &str,
     n: usize,
@@ -72,12 +87,6 @@ pub(super) fn numeric_column(
         .zip(parsed)
         .filter_map(|((i, _), v)| v.map(|v| (*i, v)))
         .collect();
-    let mut values = vec![None; n];
-    for &(i, v) in &nums {
-        if let Some(slot) = values.get_mut(i) {
-            *slot = Some(v);
-        }
-    }
     let integers = nums.iter().all(|(_, v)| v.fract() == 0.0);
     let binary = nums.iter().all(|(_, v)| *v == 0.0 || *v == 1.0);
     let stated = integers
@@ -89,13 +98,10 @@ pub(super) fn numeric_column(
         (None, true) => dont_know_codes(&nums),
         (None, false) => Vec::new(),
     };
+    // The answers are what is left of `nums`: codes for "Don't know" (and,
+    // on a scale, answers off it) are missing.
     let (dont_know, nums): (Vec<_>, Vec<_>) =
         nums.into_iter().partition(|(_, v)| codes.contains(v));
-    for &(i, _) in &dont_know {
-        if let Some(slot) = values.get_mut(i) {
-            *slot = None;
-        }
-    }
     if let Some(&(_, first)) = dont_know.first() {
         let indices: Vec<usize> = dont_know.iter().map(|(i, _)| *i).collect();
         let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
@@ -136,6 +142,7 @@ pub(super) fn numeric_column(
         None
     };
     let Some((a, b)) = scale else {
+        let values = answers_at(n, nums);
         return Column::new(name, ColumnKind::Numeric, Values::Numbers(values));
     };
     let (min, max) = (a as f64, b as f64);
@@ -144,11 +151,6 @@ pub(super) fn numeric_column(
         .copied()
         .filter(|&(_, v)| v < min || v > max)
         .collect();
-    for &(i, _) in &outside {
-        if let Some(slot) = values.get_mut(i) {
-            *slot = None;
-        }
-    }
     if let Some(&(_, first)) = outside.first() {
         let indices: Vec<usize> = outside.iter().map(|(i, _)| *i).collect();
         let stated = if stated.is_some() {
@@ -162,6 +164,8 @@ pub(super) fn numeric_column(
         ];
         missing_answers(ctx, name, &indices, &first.to_string(), [&why[0], &why[1]]);
     }
+    let on_scale = nums.iter().copied().filter(|&(_, v)| v >= min && v <= max);
+    let values = answers_at(n, on_scale);
     let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
     column.scale = Some(Scale {
         min,
@@ -226,7 +230,7 @@ pub(super) fn forced_likert(
         .iter()
         .find(|(a, b)| lo >= *a as f64 && hi <= *b as f64)
         .map_or((lo.floor(), hi.ceil()), |&(a, b)| (a as f64, b as f64));
-    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values));
+    let mut column = Column::new(name, ColumnKind::Likert, Values::Numbers(values.into()));
     if range.0.is_finite() {
         column.scale = Some(Scale {
             min: range.0,
@@ -235,4 +239,29 @@ pub(super) fn forced_likert(
         });
     }
     Ok(column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_at_fills_the_rows_given_and_leaves_the_rest_missing() {
+        let got =
+            |at: &[(usize, f64)]| answers_at(5, at.iter().copied()).iter().collect::<Vec<_>>();
+        assert_eq!(
+            got(&[(1, 2.0), (3, 4.0)]),
+            [None, Some(2.0), None, Some(4.0), None]
+        );
+        assert_eq!(
+            got(&[(0, 1.0), (4, 5.0), (7, 9.0)]),
+            [Some(1.0), None, None, None, Some(5.0)]
+        );
+        // Out of order: row 1, given after row 3, is left out.
+        assert_eq!(
+            got(&[(3, 4.0), (1, 2.0)]),
+            [None, None, None, Some(4.0), None]
+        );
+        assert_eq!(got(&[]), [None; 5]);
+    }
 }

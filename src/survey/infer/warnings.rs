@@ -22,12 +22,7 @@ pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx
     }
     let answered = respondents.saturating_sub(column.missing);
     let distinct = match &column.values {
-        Values::Numbers(v) => {
-            let mut d: Vec<u64> = v.iter().flatten().map(|x| x.to_bits()).collect();
-            d.sort_unstable();
-            d.dedup();
-            d.len()
-        }
+        Values::Numbers(v) => v.distinct(),
         Values::Levels(v) => {
             let mut d: Vec<u32> = v.iter().flatten().copied().collect();
             d.sort_unstable();
