@@ -11,7 +11,7 @@
 //! of the features (linfa's own `explained_variance_ratio` is relative to the
 //! kept components only, so it is not used).
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
 /// Respondents and centroids on the first two principal components.
@@ -29,25 +29,29 @@ pub struct Projection {
 
 /// Project `imputed` (complete, one row per respondent) and `centroids` onto
 /// two components. With one feature the second coordinate is 0. Fails (with
-/// a reason) only on inconsistent shapes; never panics.
+/// a reason) only on inconsistent shapes; never panics. `imputed` is centred
+/// in place, so a million respondents' answers are not copied again.
 pub fn project(
-    imputed: ArrayView2<'_, f64>,
+    mut imputed: Array2<f64>,
     centroids: ArrayView2<'_, f64>,
 ) -> Result<Projection, String> {
     let (n, p) = imputed.dim();
     let mean = imputed
         .mean_axis(Axis(0))
         .unwrap_or_else(|| ndarray::Array1::zeros(p));
-    let total: f64 = imputed
+    for mut row in imputed.axis_iter_mut(Axis(0)) {
+        row -= &mean;
+    }
+    let centred = imputed;
+    let total: f64 = centred
         .axis_iter(Axis(0))
-        .map(|r| (&r - &mean).mapv(|d| d * d).sum())
+        .map(|d| d.mapv(|d| d * d).sum())
         .sum();
     let components: Array2<f64> = if n < 2 || total <= 0.0 {
         Array2::zeros((2, p))
     } else if p == 1 {
         Array2::from_shape_vec((2, 1), vec![1.0, 0.0]).map_err(|e| e.to_string())?
     } else {
-        let centred = &imputed - &mean;
         let cov = centred.t().dot(&centred);
         let mut c = jacobi_top2(&cov);
         for mut row in c.axis_iter_mut(Axis(0)) {
@@ -61,24 +65,22 @@ pub fn project(
         }
         c
     };
-    let to_2d = |m: ArrayView2<'_, f64>| -> Vec<[f64; 2]> {
-        m.axis_iter(Axis(0))
-            .map(|r| {
-                let d = &r - &mean;
-                [d.dot(&components.row(0)), d.dot(&components.row(1))]
-            })
-            .collect()
-    };
-    let points = to_2d(imputed);
+    let on_components =
+        |d: ArrayView1<'_, f64>| [d.dot(&components.row(0)), d.dot(&components.row(1))];
+    let points: Vec<[f64; 2]> = centred.axis_iter(Axis(0)).map(on_components).collect();
     let mut explained = [0.0; 2];
     if total > 0.0 {
         for (e, c) in explained.iter_mut().enumerate() {
             *c = points.iter().map(|q| q[e] * q[e]).sum::<f64>() / total;
         }
     }
+    let centroids = centroids
+        .axis_iter(Axis(0))
+        .map(|r| on_components((&r - &mean).view()))
+        .collect();
     Ok(Projection {
         points,
-        centroids: to_2d(centroids),
+        centroids,
         explained,
     })
 }
@@ -185,7 +187,7 @@ mod tests {
             [3.0, 6.0, 0.0]
         ];
         let c = array![[0.5, 1.0, 0.0]];
-        let p = project(x.view(), c.view()).unwrap();
+        let p = project(x.clone(), c.view()).unwrap();
         assert!((p.explained[0] - 1.0).abs() < 1e-6, "{:?}", p.explained);
         assert!(p.explained[1].abs() < 1e-6);
         // Distances along the line are kept: points are sqrt(5) apart.
@@ -203,7 +205,7 @@ mod tests {
             [0.75, 0.0, 0.707],
             [0.5, 0.35, 0.35]
         ];
-        let p = project(x.view(), x.view()).unwrap();
+        let p = project(x.clone(), x.view()).unwrap();
         assert!(
             (p.explained[0] - 0.97572945).abs() < 1e-6,
             "{:?}",
@@ -236,7 +238,7 @@ mod tests {
         }
         let data = Array2::from_shape_vec((16, 3), rows).unwrap();
         let centroids = data.slice(ndarray::s![0..3, ..]).to_owned();
-        let p = project(data.view(), centroids.view()).unwrap();
+        let p = project(data.clone(), centroids.view()).unwrap();
         assert_eq!(p.points.len(), 16);
         assert!(p.explained.iter().all(|e| !e.is_nan()));
     }
@@ -244,10 +246,10 @@ mod tests {
     #[test]
     fn two_features_and_one_feature() {
         let x = array![[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 1.0]];
-        let p = project(x.view(), x.view()).unwrap();
+        let p = project(x.clone(), x.view()).unwrap();
         assert!((p.explained[0] + p.explained[1] - 1.0).abs() < 1e-6);
         let one = array![[1.0], [3.0]];
-        let p = project(one.view(), one.view()).unwrap();
+        let p = project(one.clone(), one.view()).unwrap();
         assert_eq!(p.points, vec![[-1.0, 0.0], [1.0, 0.0]]);
         assert_eq!(p.explained, [1.0, 0.0]);
     }

@@ -129,7 +129,7 @@ fn run(name: &str) {
     check(&labels_of(&segment_at(&r.data, r.k)), &r, "segment");
 
     // The projection explains what scikit-learn's PCA explains.
-    let p = project(r.data.view(), c.centroids.view()).unwrap();
+    let p = project(r.data.clone(), c.centroids.view()).unwrap();
     eprintln!(
         "{}: PCA explained ours {:?} sklearn {:?}",
         r.name, p.explained, r.explained

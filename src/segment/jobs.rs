@@ -216,7 +216,7 @@ impl SegmentRun {
             ));
         };
         let rows = Rows {
-            data: encoded.fit_data.view(),
+            data: encoded.fit_data(),
             weights: &encoded.fit_weights,
             prep: &encoded.prepared,
         };
@@ -227,7 +227,7 @@ impl SegmentRun {
     /// their weights, once encoded: what a worker needs to run the jobs.
     pub fn fit_rows(&self) -> Option<(ArrayView2<'_, f64>, &[f64])> {
         let (encoded, _) = self.encoded.as_ref()?;
-        Some((encoded.fit_data.view(), &encoded.fit_weights))
+        Some((encoded.fit_data(), &encoded.fit_weights))
     }
 
     fn fit_width(&self) -> usize {

@@ -125,7 +125,8 @@ fn pipeline(
         &carried.previous_ids,
         stability.as_ref(),
     );
-    let projection = stages::projection(&encoded.imputed, &clustering.centroids, &mut warnings);
+    let projection =
+        stages::projection(&encoded.data, weights, &clustering.centroids, &mut warnings);
     Ok(jobs::Reached::Done(Box::new(Segmentation {
         k: k as u32,
         assignments: assigned.assignments,

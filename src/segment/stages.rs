@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use ndarray::{Array2, Axis};
+use ndarray::{Array2, ArrayView2, Axis};
 
 use super::error::SegmentError;
 use super::jobs::{JobBatch, Replay};
@@ -43,16 +43,19 @@ pub(super) struct Encoded {
     pub encoding: Encoding,
     /// Every respondent, NaN for a missing answer.
     pub data: Array2<f64>,
-    /// `data` with missing cells replaced by the weighted feature means
-    /// (for the projection only: k-means and the measures use partial
-    /// distances).
-    pub imputed: Array2<f64>,
-    pub fit_data: Array2<f64>,
     pub fit_weights: Vec<f64>,
-    /// The fitted rows prepared once for every k-means fit of the run.
+    /// The fitted rows, held once and prepared once for every k-means fit
+    /// of the run ([`Encoded::fit_data`]).
     pub prepared: Prepared,
     /// Distinct answer patterns among the fitted rows, counted up to the largest k.
     pub distinct: usize,
+}
+
+impl Encoded {
+    /// The rows k-means is fitted on, NaN for a missing answer.
+    pub fn fit_data(&self) -> ArrayView2<'_, f64> {
+        self.prepared.view()
+    }
 }
 
 /// Encode the chosen questions and pick the rows to fit.
@@ -72,7 +75,6 @@ pub(super) fn encode(
     let (encoding, encode_warnings) = fit_encoding(survey, &spec)?;
     warnings.extend(encode_warnings);
     let data = encoding.apply(survey)?;
-    let imputed = impute_means(data.view(), weights);
     let fit_rows: Vec<usize> = data
         .rows()
         .into_iter()
@@ -80,18 +82,20 @@ pub(super) fn encode(
         .filter(|(i, r)| weights[*i] > 0.0 && r.iter().any(|x| x.is_finite()))
         .map(|(i, _)| i)
         .collect();
-    let fit_data = data.select(Axis(0), &fit_rows);
+    let mut fit_cells = Vec::with_capacity(fit_rows.len() * data.ncols());
+    for &i in &fit_rows {
+        fit_cells.extend(data.row(i).iter());
+    }
     let most = match params.k {
         KPlan::Fixed(k) => k,
         KPlan::Scan { max, .. } => max,
     };
     let fit_weights: Vec<f64> = fit_rows.iter().map(|&i| weights[i]).collect();
+    let prepared = Prepared::from_vec(fit_cells, data.ncols(), &fit_weights);
     Ok(Encoded {
-        distinct: distinct_rows(fit_data.view(), most as usize),
-        prepared: Prepared::new(fit_data.view(), &fit_weights),
+        distinct: distinct_rows(prepared.view(), most as usize),
+        prepared,
         fit_weights,
-        fit_data,
-        imputed,
         data,
         encoding,
     })
@@ -104,7 +108,7 @@ pub(super) fn encode(
 /// included) takes its starts from here, before any job runs, so a pool of
 /// workers can share them out.
 pub(super) fn settings(params: &SegmentParams, encoded: &Encoded, k: usize) -> KMeansSettings {
-    let (n, p) = encoded.fit_data.dim();
+    let (n, p) = encoded.fit_data().dim();
     KMeansSettings {
         k,
         seed: params.seed,
@@ -128,7 +132,7 @@ pub(super) fn fit(
     warnings: &mut Vec<Warning>,
     replay: &mut Replay<'_>,
 ) -> Result<Option<(Clustering, Option<KScan>)>, SegmentError> {
-    let (data, weights) = (encoded.fit_data.view(), &encoded.fit_weights);
+    let (data, weights) = (encoded.fit_data(), &encoded.fit_weights);
     let (n_fit, p) = (data.nrows(), data.ncols());
     let (mut clustering, k_scan) = match params.k {
         KPlan::Fixed(k) => {
@@ -315,7 +319,7 @@ pub(super) fn measure(
     params: &SegmentParams,
     replay: &mut Replay<'_>,
 ) -> Result<Option<(Quality, Option<Stability>)>, SegmentError> {
-    let data = encoded.fit_data.view();
+    let data = encoded.fit_data();
     let weights = &encoded.fit_weights;
     let settings = settings(params, encoded, clustering.centroids.nrows());
     let stability = if params.stability_runs == 0 {
@@ -455,18 +459,24 @@ pub(super) fn summarise(
 
 /// The 2-D picture of respondents and centroids; all zeros (with a warning)
 /// when PCA cannot be computed.
+/// The 2-D projection of every respondent, missing answers imputed with the
+/// weighted feature means (k-means and the measures use partial distances;
+/// only the picture needs complete rows). The imputed copy lives only here.
 pub(super) fn projection(
-    imputed: &Array2<f64>,
+    data: &Array2<f64>,
+    weights: &[f64],
     centroids: &Array2<f64>,
     warnings: &mut Vec<Warning>,
 ) -> Projection {
-    project(imputed.view(), centroids.view()).unwrap_or_else(|reason| {
+    let imputed = impute_means(data.view(), weights);
+    let n = imputed.nrows();
+    project(imputed, centroids.view()).unwrap_or_else(|reason| {
         warnings.push(warning(
             WarningCode::Other,
             format!("The 2-D projection could not be computed ({reason})."),
         ));
         Projection {
-            points: vec![[0.0; 2]; imputed.nrows()],
+            points: vec![[0.0; 2]; n],
             centroids: vec![[0.0; 2]; centroids.nrows()],
             explained: [0.0; 2],
         }
