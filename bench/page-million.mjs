@@ -1,7 +1,7 @@
 // The page in headless Chromium on a large export: drops a synthetic file of
 // ROWS x WIDTH rating answers (bench/synthetic.mjs, written to bench/data/
-// once) into the page as a user would, then runs "Find segments" with a fixed
-// k (the page's other defaults, stability re-runs included) and prints the
+// once) into the page as a user would, with a fixed k set first (the page
+// segments a dropped file at once, stability re-runs included), and prints the
 // time of each step, the segment sizes the cards show, and the peak resident
 // memory of Chromium's largest process and of all of them together.
 //
