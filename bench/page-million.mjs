@@ -58,10 +58,13 @@ try {
   await page.evaluate(() => {
     window.__stages = [];
     const start = performance.now();
-    const seen = new Set();
+    const ids = ["#source-status", "#progress-label"];
+    const label = (id) => document.querySelector(id).textContent.replace(/[\d.,]+ ?%|…/g, "").trim();
+    // What the sample's run left on the page is not a stage of this one.
+    const seen = new Set(ids.map(label));
     const watch = () => {
-      for (const id of ["#source-status", "#progress-label"]) {
-        const text = document.querySelector(id).textContent.replace(/[\d.,]+ ?%|…/g, "").trim();
+      for (const id of ids) {
+        const text = label(id);
         if (text && !seen.has(text)) {
           seen.add(text);
           window.__stages.push([((performance.now() - start) / 1000).toFixed(1), text]);
