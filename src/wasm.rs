@@ -658,11 +658,12 @@ pub fn assignment_csv(assignment: Ts<Assignment>) -> Result<String, JsError> {
 /// per row, NaN for a missing value.
 #[wasm_bindgen]
 pub fn kmeans(
-    data: &[f64],
+    data: Vec<f64>,
     width: u32,
     options: Option<Ts<MatrixOptions>>,
 ) -> Result<Ts<MatrixClustering>, JsError> {
     let options: MatrixOptions = from_js(options)?;
+    // Owned: the copy wasm-bindgen made of `data` is the buffer the fit uses.
     let found = kmeans_matrix(data, width as usize, &options)?;
     // Through JSON text: JSON.parse builds a 100,000-row `clusters` array
     // about five times faster than setting its elements one by one, and

@@ -1,13 +1,16 @@
 //! k-means on a plain numeric matrix, for callers who encode their own
 //! answers (and for benchmarks against other k-means libraries).
 
-use ndarray::{Array2, ArrayView2};
+use std::borrow::Cow;
+
+use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
-use super::algorithm::{distinct_rows, kmeans_prepared, lloyd};
+use super::algorithm::{distinct_rows, kmeans_prepared};
 use super::errors::ClusterError;
 use super::hyperparams::{KMeansSettings, MAX_K, MAX_VALUE, check_k_against_data, check_limits};
 use super::kernel::Prepared;
+use super::lloyd::lloyd_prepared;
 
 /// Options of `kmeans` on a plain matrix (camelCase in JS, every field optional).
 ///
@@ -70,8 +73,19 @@ pub struct MatrixClustering {
 /// k-means on `data`, `width` numbers per row, row-major; NaN is a missing
 /// value (partial distance, as in [`super::kmeans`]). Every row needs at
 /// least one value, and every value is within ±1e100 ([`MAX_VALUE`]).
-pub fn kmeans_matrix(
-    data: &[f64],
+///
+/// `data` may be borrowed (`&[f64]`, `&Vec<f64>`: the rows are copied once)
+/// or owned (`Vec<f64>`: the fit works in that buffer, no copy).
+pub fn kmeans_matrix<'a>(
+    data: impl Into<Cow<'a, [f64]>>,
+    width: usize,
+    options: &MatrixOptions,
+) -> Result<MatrixClustering, ClusterError> {
+    fit_rows(data.into(), width, options)
+}
+
+fn fit_rows(
+    data: Cow<'_, [f64]>,
     width: usize,
     options: &MatrixOptions,
 ) -> Result<MatrixClustering, ClusterError> {
@@ -107,32 +121,26 @@ pub fn kmeans_matrix(
         }
     }
     let rows = data.len() / width;
-    let matrix = ArrayView2::from_shape((rows, width), data)
+    let matrix = ArrayView2::from_shape((rows, width), &data)
         .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
     let k = options.k as usize;
     check_k_against_data(options.k, rows, distinct_rows(matrix, k))?;
+    if let Some(init) = &options.initial_centroids
+        && (init.len() != k * width
+            || init
+                .iter()
+                .any(|x| !(x.is_finite() && x.abs() <= MAX_VALUE)))
+    {
+        return bad("initialCentroids must hold k × width numbers within ±1e100");
+    }
     let weights = vec![1.0; rows];
+    let prep = Prepared::from_vec(data.into_owned(), width, &weights);
     let clustering = match &options.initial_centroids {
         Some(init) => {
-            if init.len() != k * width
-                || init
-                    .iter()
-                    .any(|x| !(x.is_finite() && x.abs() <= MAX_VALUE))
-            {
-                return bad("initialCentroids must hold k × width numbers within ±1e100");
-            }
-            let init = Array2::from_shape_vec((k, width), init.clone())
-                .map_err(|e| ClusterError::InvalidMatrix(e.to_string()))?;
-            lloyd(
-                matrix,
-                &weights,
-                init,
-                options.max_iterations,
-                options.tolerance,
-            )
+            lloyd_prepared(&prep, init, options.max_iterations, options.tolerance).0
         }
         None => kmeans_prepared(
-            &Prepared::new(matrix, &weights),
+            &prep,
             &KMeansSettings {
                 k,
                 seed: options.seed,

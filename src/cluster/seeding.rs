@@ -59,13 +59,26 @@ fn scaled_to(prep: &Prepared, centre: &[f64], out: &mut Vec<f64>) {
 /// For each of the `trials` candidates in `lanes`, the weighted total of
 /// the rows' distances to the nearest centre if it were added, summed in
 /// row order (complete rows through the block kernel, the same distances).
-fn trial_totals(prep: &Prepared, lanes: &Centres, trials: usize, closest: &[f64]) -> Vec<f64> {
+/// Those distances go to `mins`, row-major (`n` × `trials`), so the chosen
+/// candidate's need no second pass over the rows.
+fn trial_totals(
+    prep: &Prepared,
+    lanes: &Centres,
+    trials: usize,
+    closest: &[f64],
+    mins: &mut Vec<f64>,
+) -> Vec<f64> {
     let width = lanes.width();
     let mut buf = vec![0.0; BLOCK * width];
     let mut totals = vec![0.0; trials];
+    mins.clear();
+    mins.resize(prep.n * trials, 0.0);
     let mut add = |i: usize, d: &[f64]| {
-        for (t, &d) in totals.iter_mut().zip(&d[..trials]) {
-            *t += prep.weights[i] * lesser(d * prep.scale[i], closest[i]);
+        let (w, scale, close) = (prep.weights[i], prep.scale[i], closest[i]);
+        let out = &mut mins[i * trials..(i + 1) * trials];
+        for ((t, m), &d) in totals.iter_mut().zip(out).zip(d) {
+            *m = lesser(d * scale, close);
+            *t += w * *m;
         }
     };
     let mut at = 0;
@@ -107,7 +120,7 @@ pub(crate) fn greedy_kmeans_pp(
     let mut closest = Vec::with_capacity(n);
     scaled_to(prep, &centres, &mut closest);
     work += (n * p) as f64;
-    let mut trial = Vec::with_capacity(n);
+    let mut mins = Vec::with_capacity(n * trials);
     for _ in 1..k {
         cumulative.clear();
         let mut potential = 0.0;
@@ -129,15 +142,13 @@ pub(crate) fn greedy_kmeans_pp(
             .collect();
         let candidates: Vec<f64> = picks.iter().flat_map(|&i| filled(prep, i)).collect();
         let lanes = Centres::new(&candidates, p);
-        let totals = trial_totals(prep, &lanes, trials, &closest);
+        let totals = trial_totals(prep, &lanes, trials, &closest, &mut mins);
         work += (n * p * trials) as f64;
         let best = (0..trials).fold(0, |b, t| if totals[t] < totals[b] { t } else { b });
-        let centre = &candidates[best * p..(best + 1) * p];
-        scaled_to(prep, centre, &mut trial);
-        for (c, &d) in closest.iter_mut().zip(&trial) {
-            *c = lesser(d, *c);
+        for (c, m) in closest.iter_mut().zip(mins.chunks_exact(trials)) {
+            *c = m[best];
         }
-        centres.extend_from_slice(centre);
+        centres.extend_from_slice(&candidates[best * p..(best + 1) * p]);
     }
     (centres, work)
 }
