@@ -136,9 +136,7 @@ fn fit_rows(
     let weights = vec![1.0; rows];
     let prep = Prepared::from_vec(data.into_owned(), width, &weights);
     let clustering = match &options.initial_centroids {
-        Some(init) => {
-            lloyd_prepared(&prep, init, options.max_iterations, options.tolerance).0
-        }
+        Some(init) => lloyd_prepared(&prep, init, options.max_iterations, options.tolerance).0,
         None => kmeans_prepared(
             &prep,
             &KMeansSettings {
@@ -274,5 +272,32 @@ mod tests {
             run(&FOUR, 2, short),
             ClusterError::InvalidMatrix(_)
         ));
+    }
+
+    #[test]
+    fn the_first_bad_row_is_named_whatever_follows_it() {
+        let message = |data: &[f64]| {
+            let o = MatrixOptions {
+                k: 1,
+                ..Default::default()
+            };
+            kmeans_matrix(data, 2, &o).unwrap_err().to_string()
+        };
+        let (nan, inf) = (f64::NAN, f64::INFINITY);
+        let empty = message(&[1.0, 2.0, nan, nan, inf, 1.0, 1e200, 0.0]);
+        assert!(empty.contains("row 1 (0-based) has no values"), "{empty}");
+        for data in [
+            [1.0, 2.0, 1e200, 0.0, nan, nan],
+            [1.0, 2.0, inf, 1.0, nan, nan],
+        ] {
+            let text = message(&data);
+            assert!(
+                text.contains("infinite value or one beyond ±1e100"),
+                "{text}"
+            );
+        }
+        // A complete row beyond the limit is found too.
+        let text = message(&[1.0, 2.0, -1e101, 3.0]);
+        assert!(text.contains("beyond ±1e100"), "{text}");
     }
 }
