@@ -30,6 +30,7 @@ const pkg = {
     "citizen_segments_bg.wasm.d.ts",
     "citizen_segments.js",
     "citizen_segments.d.ts",
+    "snippets/",
     "README.md",
     "LICENSE",
   ],

@@ -34,17 +34,24 @@ before(() => {
 
 after(() => rmSync(work, { recursive: true, force: true }));
 
-test("the tarball holds the module, the wasm, types, README and licence, and nothing else", () => {
+test("the tarball holds the module, its JS snippet, the wasm, types, README and licence, and nothing else", () => {
   const listing = sh("tar", ["-tzf", tarball], work).split("\n").filter(Boolean).sort();
-  assert.deepEqual(listing, [
-    "package/LICENSE",
-    "package/README.md",
-    "package/citizen_segments.d.ts",
-    "package/citizen_segments.js",
-    "package/citizen_segments_bg.wasm",
-    "package/citizen_segments_bg.wasm.d.ts",
-    "package/package.json",
-  ]);
+  // wasm-bindgen names the snippet's folder after the crate and a hash.
+  const snippet = /^package\/snippets\/citizen-segments-[0-9a-f]+\/inline0\.js$/;
+  assert.equal(listing.filter((f) => snippet.test(f)).length, 1, listing.join("\n"));
+  assert.deepEqual(
+    listing.map((f) => (snippet.test(f) ? "package/snippets/(crate)/inline0.js" : f)),
+    [
+      "package/LICENSE",
+      "package/README.md",
+      "package/citizen_segments.d.ts",
+      "package/citizen_segments.js",
+      "package/citizen_segments_bg.wasm",
+      "package/citizen_segments_bg.wasm.d.ts",
+      "package/package.json",
+      "package/snippets/(crate)/inline0.js",
+    ],
+  );
 });
 
 test("a plain Node ESM script imports the installed package and segments a survey", () => {
