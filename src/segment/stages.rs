@@ -192,8 +192,8 @@ fn order_by_size(clustering: &mut Clustering, weights: &[f64]) {
     for (l, w) in clustering.labels.iter().zip(weights) {
         mass[*l] += w;
     }
-    let mut order: Vec<usize> = (0..k).collect();
-    order.sort_by(|&a, &b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
+    let order =
+        crate::order::sorted_indices(k, &|a, b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
     let mut new_index = vec![0; k];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

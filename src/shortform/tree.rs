@@ -218,7 +218,7 @@ impl Data<'_> {
                         _ => None,
                     })
                     .collect();
-                values.sort_by(f64::total_cmp);
+                crate::order::sort_floats(&mut values);
                 values.dedup();
                 let n = values.len().saturating_sub(1);
                 values[..n]

@@ -265,7 +265,8 @@ pub(super) fn multi_separator(answers: &Answers, ctx: &Ctx) -> Option<(char, boo
     }
     raw.sort_unstable();
     raw.dedup();
-    let mut distinct: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
+    let normalised: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
+    let mut distinct: Vec<&str> = normalised.iter().map(String::as_str).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let looks = raw.iter().all(|p| p.chars().count() <= 60)
