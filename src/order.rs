@@ -54,6 +54,16 @@ pub fn sort_floats(values: &mut [f64]) {
     }
 }
 
+/// Sorts `values` ascending, as `values.sort_unstable()` does, through the
+/// same `u64` sort as [`sort_floats`].
+pub fn sort_i64(values: &mut [i64]) {
+    let mut keys: Vec<u64> = values.iter().map(|v| *v as u64 ^ SIGN).collect();
+    keys.sort_unstable();
+    for (v, k) in values.iter_mut().zip(keys) {
+        *v = (k ^ SIGN) as i64;
+    }
+}
+
 const SIGN: u64 = 1 << 63;
 
 /// A key whose unsigned order is `f64::total_cmp`'s: negatives (sign set)
@@ -102,6 +112,15 @@ mod tests {
             sorted_indices(4, &|a, b| keys[b].cmp(&keys[a])),
             [0, 2, 1, 3]
         );
+    }
+
+    #[test]
+    fn i64_sort_as_the_standard_sort() {
+        let mut values = vec![3, -1, i64::MIN, 0, i64::MAX, -1, 7, -99, 98];
+        let mut std = values.clone();
+        std.sort_unstable();
+        sort_i64(&mut values);
+        assert_eq!(values, std);
     }
 
     #[test]

@@ -39,9 +39,8 @@ pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx
             d.len()
         }
         Values::Text(v) => {
-            let mut d: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
-            d.sort_unstable();
-            d.dedup();
+            let mut d: HashSet<&str, BuildHasherDefault<FastHasher>> = HashSet::default();
+            d.extend(v.iter().flatten().map(String::as_str));
             d.len()
         }
     };
