@@ -88,7 +88,7 @@ mod tests {
         let mut ours = items.clone();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut std = items;
-        std.sort_by(|a, b| a.0.cmp(&b.0));
+        std.sort_by_key(|a| a.0);
         assert_eq!(ours, std);
         assert_eq!(ours, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
     }
@@ -100,7 +100,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
             let mut std = items;
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|a| std::cmp::Reverse(a.0));
             assert_eq!(ours, std, "n = {n}");
         }
     }
