@@ -66,6 +66,7 @@ pub mod encode;
 pub mod engage;
 pub mod export;
 pub mod model;
+mod order;
 pub mod profile;
 pub mod project;
 pub mod quality;

@@ -164,8 +164,8 @@ fn jacobi_top2(a: &Array2<f64>) -> Array2<f64> {
             }
         }
     }
-    let mut order: Vec<usize> = (0..p).collect();
-    order.sort_by(|&x, &y| a[[y, y]].total_cmp(&a[[x, x]]).then(x.cmp(&y)));
+    let order =
+        crate::order::sorted_indices(p, &|x, y| a[[y, y]].total_cmp(&a[[x, x]]).then(x.cmp(&y)));
     let mut out = Array2::zeros((2, p));
     for (row, &k) in order.iter().take(2).enumerate() {
         out.row_mut(row).assign(&v.column(k));

@@ -91,16 +91,29 @@ fn non_data(value: &JsValue, path: &str, seen: &js_sys::Set) -> Option<String> {
 
 /// `what` names the argument in error messages.
 fn parse_json<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    let text = json_text(value, what)?;
+    serde_json::from_str(&text).map_err(|e| invalid(what, &e))
+}
+
+/// The error for JSON text that does not read as `what`. Not generic, so it
+/// is in the .wasm once, not once per type read.
+fn invalid(what: &str, e: &serde_json::Error) -> JsError {
+    JsError::new(&format!("invalid {what}: {e}"))
+}
+
+/// `value` as JSON text, after [`non_data`]'s checks. Not generic, so it is
+/// in the .wasm once, not once per type read.
+#[inline(never)]
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> {
     if let Some(problem) = non_data(value, what, &js_sys::Set::new(&JsValue::UNDEFINED)) {
         return Err(JsError::new(&problem));
     }
     let not_data = || JsError::new(&format!("{what} must be plain JSON-like data"));
     // stringify throws on cycles and BigInts and gives undefined for a function.
-    let text = js_sys::JSON::stringify(value)
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(not_data)?;
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+        .ok_or_else(not_data)
 }
 
 /// A parsed survey. Pass it to `segment` or `assign`. Holds the answers in

@@ -12,7 +12,7 @@ mod seeding;
 pub use algorithm::{
     Clustering, DEFAULT_START_BUDGET, START_PASSES, StartBudget, check_fit, distinct_rows,
     impute_means, kmeans, kmeans_prepared, kmeans_starts, lloyd, nearest, partial_sq_distance,
-    restart_seed, start_cost, starts_for,
+    restart_seed, select_rows, start_cost, starts_for,
 };
 pub use errors::ClusterError;
 pub use hyperparams::{

@@ -235,7 +235,7 @@ fn ranked_activities(
             None => best.push(e),
         }
     }
-    best.sort_by(|a, b| {
+    crate::order::sort_by(&mut best, |a, b| {
         b.standardised_difference
             .total_cmp(&a.standardised_difference)
             .then(a.activity.cmp(&b.activity))

@@ -163,7 +163,7 @@ fn answer_parts(
             ));
         }
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0));
     scored.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -331,8 +331,7 @@ pub fn name_segments(
     for name in &taken {
         seen.insert(name.clone(), 1);
     }
-    let mut order: Vec<usize> = (0..derived.len()).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::order::sorted_indices(derived.len(), &|a, b| {
         segments[derived[b]]
             .figures
             .size

@@ -148,13 +148,13 @@ pub fn descriptors(
             _ => {}
         }
     }
-    levels.sort_by(|a, b| {
+    crate::order::sort_by(&mut levels, |a, b| {
         b.channel
             .cmp(&a.channel)
             .then(b.index.unwrap_or(0.0).total_cmp(&a.index.unwrap_or(0.0)))
     });
     let distance = |d: &BriefDescriptor| (d.segment - d.overall).abs() / d.overall.abs().max(1e-9);
-    numbers.sort_by(|a, b| {
+    crate::order::sort_by(&mut numbers, |a, b| {
         b.channel
             .cmp(&a.channel)
             .then(distance(b).total_cmp(&distance(a)))

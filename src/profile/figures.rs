@@ -305,7 +305,7 @@ fn distinctive(segment: &GroupProfile, overall: &GroupProfile) -> Distinctive {
         }
     }
     let split = |mut list: Vec<Distinction>| {
-        list.sort_by(by_size_desc);
+        crate::order::sort_by(&mut list, by_size_desc);
         let (above, below): (Vec<_>, Vec<_>) = list.into_iter().partition(|d| d.difference > 0.0);
         let top = |v: Vec<Distinction>| v.into_iter().take(DISTINCT_TOP).collect::<Vec<_>>();
         (top(above), top(below))

@@ -146,11 +146,15 @@ impl ProfileOptions {
         for column in &survey.columns {
             check_answers(column, respondents)?;
         }
+        // Inserted one by one: collecting into a set would bring in another
+        // copy of the standard library's sort.
+        let mut clustered = BTreeSet::new();
+        clustered.extend(self.clustered.iter().cloned());
         Ok(Checked {
             k,
             groups,
             weights,
-            clustered: self.clustered.iter().cloned().collect(),
+            clustered,
         })
     }
 }

@@ -238,8 +238,7 @@ pub fn stratified_sample(labels: &[usize], k: usize, size: usize, seed: u64) -> 
                 .min(m.len())
         })
         .collect();
-    let mut order: Vec<usize> = (0..k).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::order::sorted_indices(k, &|a, b| {
         (exact[b] - exact[b].floor())
             .total_cmp(&(exact[a] - exact[a].floor()))
             .then(a.cmp(&b))

@@ -367,7 +367,7 @@ fn run_starts(fit: Rows<'_>, job: &StartsJob) -> Result<JobResult, ClusterError>
         }
         Some(half) => {
             let rows = half_rows(fit.data.nrows(), half);
-            let sub = fit.data.select(Axis(0), &rows);
+            let sub = crate::cluster::select_rows(fit.data, &rows);
             if rows.len() < settings.k || distinct_rows(sub.view(), settings.k) < settings.k {
                 return Ok(JobResult::Skipped);
             }

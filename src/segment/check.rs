@@ -183,10 +183,15 @@ fn question_weights(
             weight,
         });
     }
-    Ok(columns
-        .iter()
-        .map(|c| (c.clone(), given.get(c).copied().unwrap_or(1.0)))
-        .collect())
+    // Inserted one by one: collecting into a map would bring in another copy
+    // of the standard library's sort.
+    let mut weights = BTreeMap::new();
+    weights.extend(
+        columns
+            .iter()
+            .map(|c| (c.clone(), given.get(c).copied().unwrap_or(1.0))),
+    );
+    Ok(weights)
 }
 
 fn check_activities<T>(

@@ -11,8 +11,9 @@ use crate::model::Model;
 use crate::profile::DEFAULT_MIN_GROUP_SIZE;
 
 /// How many segments to find.
+// Deserialize: by hand, below.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum KChoice {
     /// Exactly this many segments (1..=50).
@@ -29,6 +30,25 @@ pub enum KChoice {
 pub enum AutoK {
     /// Choose k from the data.
     Auto,
+}
+
+/// Reads `k` as `#[serde(untagged)]` would (each variant tried in turn on
+/// the value read whole, and the same message when none fits), through
+/// `serde_json::Value`, whose reader the crate has anyway, instead of serde's
+/// generic buffer, which is a few kilobytes of .wasm of its own.
+impl<'de> Deserialize<'de> for KChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        if let Ok(k) = u32::deserialize(&value) {
+            return Ok(KChoice::Fixed(k));
+        }
+        if let Ok(auto) = AutoK::deserialize(&value) {
+            return Ok(KChoice::Auto(auto));
+        }
+        Err(serde::de::Error::custom(
+            "data did not match any variant of untagged enum KChoice",
+        ))
+    }
 }
 
 impl Default for KChoice {

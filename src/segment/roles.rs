@@ -60,10 +60,14 @@ pub(super) fn decide_roles(
 
 /// The caller's choices, checked against each other and the survey.
 fn chosen<'a>(options: &'a SegmentOptions, survey: &Survey) -> Result<Chosen<'a>, SegmentError> {
+    // Inserted one by one: collecting into a set would bring in another copy
+    // of the standard library's sort.
     let set = |names: &'a Option<Vec<String>>| {
-        names
-            .as_ref()
-            .map(|n| n.iter().map(String::as_str).collect::<BTreeSet<_>>())
+        names.as_ref().map(|n| {
+            let mut set = BTreeSet::new();
+            set.extend(n.iter().map(String::as_str));
+            set
+        })
     };
     if let Some(columns) = &options.columns {
         unknown_columns("columns", columns, survey)?;

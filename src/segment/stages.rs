@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2};
 
 use super::error::SegmentError;
 use super::jobs::{JobBatch, Replay};
@@ -192,8 +192,8 @@ fn order_by_size(clustering: &mut Clustering, weights: &[f64]) {
     for (l, w) in clustering.labels.iter().zip(weights) {
         mass[*l] += w;
     }
-    let mut order: Vec<usize> = (0..k).collect();
-    order.sort_by(|&a, &b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
+    let order =
+        crate::order::sorted_indices(k, &|a, b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
     let mut new_index = vec![0; k];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -203,7 +203,7 @@ fn order_by_size(clustering: &mut Clustering, weights: &[f64]) {
 
 /// Put old cluster `order[new]` at `new`; `new_index[old]` is the inverse.
 fn renumber(clustering: &mut Clustering, order: &[usize], new_index: &[usize]) {
-    clustering.centroids = clustering.centroids.select(Axis(0), order);
+    clustering.centroids = crate::cluster::select_rows(clustering.centroids.view(), order);
     for l in &mut clustering.labels {
         *l = new_index[*l];
     }

@@ -37,6 +37,7 @@ mod html;
 mod options;
 mod rules;
 mod select;
+mod tagged;
 mod tree;
 
 #[cfg(test)]

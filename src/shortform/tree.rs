@@ -14,7 +14,7 @@
 //! then the lower threshold or the first subset); a node's segment is its
 //! most common one (ties to the lowest id). Fitting is deterministic.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::survey::Values;
 
@@ -23,7 +23,8 @@ pub(crate) const MAX_SUBSET_LEVELS: usize = 10;
 
 /// What a split node asks. `question` indexes the short form's questions.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Deserialize: by hand, in `tagged.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "test", rename_all = "camelCase")]
 pub enum Test {
     /// Scale or number: yes when the answer is at most `value` (a scale
@@ -68,7 +69,8 @@ impl Test {
 /// One node of the tree; nodes refer to their children by index, the root
 /// is node 0.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Deserialize: by hand, in `tagged.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "node", rename_all = "camelCase")]
 pub enum TreeNode {
     /// Respondents reaching it are put in `segment`.
@@ -218,7 +220,7 @@ impl Data<'_> {
                         _ => None,
                     })
                     .collect();
-                values.sort_by(f64::total_cmp);
+                crate::order::sort_floats(&mut values);
                 values.dedup();
                 let n = values.len().saturating_sub(1);
                 values[..n]

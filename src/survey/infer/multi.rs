@@ -1,9 +1,10 @@
 //! Multi-select columns: groups of per-option tick columns sharing a
 //! prefix (rule 3), and options joined in one cell (rules 7, 8).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-use super::super::cells::{Cells, FastMap};
+use super::super::cells::{Cells, FastHasher, FastMap};
 use super::super::model::{Column, ColumnKind, Values};
 use super::super::options::normalise;
 use super::{Answers, Ctx, Table};
@@ -250,12 +251,12 @@ pub(super) fn multi_separator(answers: &Answers, ctx: &Ctx) -> Option<(char, boo
         return None;
     }
     // Parts counted once per row, looked at once per distinct value.
-    let mut raw: Vec<&str> = Vec::new();
+    let mut raw: HashSet<&str, BuildHasherDefault<FastHasher>> = HashSet::default();
     let mut parts = 0;
     let mut words = 0;
     for &(cell, count) in &answers.values {
         for part in cell.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
-            raw.push(part);
+            raw.insert(part);
             parts += count;
             words += part.split_whitespace().count() * count;
         }
@@ -263,11 +264,10 @@ pub(super) fn multi_separator(answers: &Answers, ctx: &Ctx) -> Option<(char, boo
     if parts == 0 {
         return Some((sep, false));
     }
-    raw.sort_unstable();
-    raw.dedup();
-    let mut distinct: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    // Sets, not sorts: only the counts are kept.
+    let normalised: Vec<String> = raw.iter().map(|p| normalise(p)).collect();
+    let distinct: HashSet<&str, BuildHasherDefault<FastHasher>> =
+        normalised.iter().map(String::as_str).collect();
     let looks = raw.iter().all(|p| p.chars().count() <= 60)
         && words <= parts * 5
         && distinct.len() <= 40

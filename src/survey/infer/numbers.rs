@@ -202,7 +202,7 @@ fn dont_know_codes(nums: &[(usize, f64)]) -> Vec<f64> {
             && others.iter().any(|v| *v > 1.0)
         {
             let mut codes = codes;
-            codes.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut codes);
             codes.dedup();
             return codes;
         }

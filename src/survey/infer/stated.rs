@@ -156,7 +156,7 @@ pub(super) fn stated_scale(text: &str) -> Option<Stated> {
         (anchors.len() >= 2 && plausible(min, max)).then_some((min, max))
     })?;
     codes.retain(|c| *c < min || *c > max);
-    codes.sort_unstable();
+    crate::order::sort_i64(&mut codes);
     codes.dedup();
     Some(Stated { min, max, codes })
 }

@@ -1,6 +1,10 @@
 //! Warnings about a whole column once its kind is known: mostly missing,
 //! constant.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use super::super::cells::FastHasher;
 use super::super::model::{Column, ColumnKind, Values, WarningCode};
 use super::Ctx;
 
@@ -30,15 +34,13 @@ pub(super) fn column_warnings(column: &Column, respondents: usize, ctx: &mut Ctx
             d.len()
         }
         Values::Sets(v) => {
-            let mut d: Vec<&Vec<u32>> = v.iter().flatten().collect();
-            d.sort();
-            d.dedup();
+            let mut d: HashSet<&[u32], BuildHasherDefault<FastHasher>> = HashSet::default();
+            d.extend(v.iter().flatten().map(Vec::as_slice));
             d.len()
         }
         Values::Text(v) => {
-            let mut d: Vec<&String> = v.iter().flatten().collect();
-            d.sort();
-            d.dedup();
+            let mut d: HashSet<&str, BuildHasherDefault<FastHasher>> = HashSet::default();
+            d.extend(v.iter().flatten().map(String::as_str));
             d.len()
         }
     };
