@@ -123,3 +123,20 @@ test("options that are not data are errors, and the module keeps working", () =>
   assert.throws(() => segment(survey, "k=2"), /invalid options/);
   assert.equal(segment(survey, { k: 2, restarts: 1, stability: false }).k, 2);
 });
+
+test("kmeans on a plain matrix returns exactly the MatrixClustering fields, as plain arrays", () => {
+  // Two pairs of points: (0,0), (0,2) and (10,0), (10,2); started from
+  // (0,0) and (0,2) the split is top/bottom first, then stays.
+  const data = new Float64Array([0, 0, 0, 2, 10, 0, 10, 2]);
+  const result = lib.kmeans(data, 2, { k: 2, tolerance: 0, initialCentroids: [0, 0, 0, 2] });
+  assert.deepEqual(Object.keys(result), ["clusters", "centroids", "inertia", "iterations", "converged"]);
+  assert.ok(Array.isArray(result.clusters) && Array.isArray(result.centroids));
+  assert.deepEqual(result.clusters, [0, 1, 0, 1]);
+  assert.deepEqual(result.centroids, [5, 0, 5, 2]);
+  assert.equal(result.inertia, 100);
+  assert.equal(result.converged, true);
+  assert.equal(typeof result.iterations, "number");
+  // A plain array works as data too, and the input is left as it was.
+  assert.deepEqual(lib.kmeans(Array.from(data), 2, { k: 2, seed: 3 }).clusters.length, 4);
+  assert.deepEqual(Array.from(data), [0, 0, 0, 2, 10, 0, 10, 2]);
+});
